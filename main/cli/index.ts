@@ -1,0 +1,210 @@
+// The `tidyset` command: scan, import, datasets, show, rejects, export — headless faces of the engine.
+import { Command, Option } from 'commander';
+import path from 'node:path';
+import { TidysetError, isUserError } from '../core/errors';
+import { startJob, type Job } from '../core/jobs/runner';
+import type { JobKind, JobParams, JobResult } from '../core/jobs/kinds';
+import { readRejects, readRows } from '../core/rows/datasetDb';
+import { APP_VERSION } from '../core/version';
+import { Workspace, defaultWorkspaceDir } from '../core/workspace';
+import { ProgressView, formatBytes, textTable } from './output';
+
+interface Common {
+  workspace?: string;
+  json?: boolean;
+}
+
+const program = new Command();
+program
+  .name('tidyset')
+  .description('Curate tabular training data offline: catalog, import, inspect and export CSV/TSV/JSONL files.')
+  .version(APP_VERSION)
+  .showHelpAfterError();
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('-w, --workspace <dir>', 'workspace folder (default: $TIDYSET_WORKSPACE or the user-data folder)')
+    .option('--json', 'machine-readable JSON on stdout');
+}
+
+function workspaceDir(o: Common): string {
+  return o.workspace ? path.resolve(o.workspace) : defaultWorkspaceDir();
+}
+
+function withWorkspace<T>(o: Common, fn: (ws: Workspace) => T): T {
+  const ws = Workspace.open(workspaceDir(o));
+  try {
+    return fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+function print(o: Common, json: unknown, text: () => string): void {
+  process.stdout.write(o.json ? JSON.stringify(json) + '\n' : text() + '\n');
+}
+
+/** Runs a job in a worker with a progress view; Ctrl-C cancels it cleanly. */
+async function runJob<K extends JobKind>(o: Common, kind: K, params: JobParams<K>, label: string, unit: 'bytes' | 'items' = 'bytes'): Promise<JobResult<K>> {
+  const job: Job<K> = startJob(kind, params, workspaceDir(o), label);
+  const view = new ProgressView(label, process.stderr, !o.json || process.stderr.isTTY === true);
+  job.on('progress', (i) => view.update(i.done, i.total, i.message, unit));
+  let interrupted = 0;
+  const onSigint = () => {
+    interrupted++;
+    if (interrupted > 1) process.exit(130);
+    view.done();
+    process.stderr.write(`${label}: cancelling… (Ctrl-C again to quit at once)\n`);
+    job.cancel();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await job.result;
+  } finally {
+    process.off('SIGINT', onSigint);
+    view.done();
+  }
+}
+
+function parseDelimiter(v: string): string {
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
+  const d = named[v.toLowerCase()] ?? v;
+  if ([...d].length !== 1) throw new TidysetError('BAD_INPUT', `--delimiter must be one character (or tab, comma, semicolon, pipe, space), got ${JSON.stringify(v)}`);
+  return d;
+}
+
+common(program.command('scan'))
+  .description('find data files below a folder, sniff format/encoding/delimiter/header, hash them, and record them in the catalog')
+  .argument('<folder>', 'folder (or file) to scan')
+  .option('--hidden', 'also look into hidden files and folders')
+  .action(async (folder: string, o: Common & { hidden?: boolean }) => {
+    const r = await runJob(o, 'scan', { root: path.resolve(folder), options: { includeHidden: o.hidden ?? false } }, 'scan');
+    const files = r.files.map((f) => ({
+      path: f.path, format: f.format, encoding: f.encoding, bom: f.bom, delimiter: f.delimiter, quote: f.quote,
+      header: f.header, size: f.size, lines: f.lineCount, sha256: f.sha256, status: f.status, reason: f.error,
+      duplicateOf: f.duplicateOf === null ? null : (r.files.find((d) => d.id === f.duplicateOf)?.path ?? null),
+    }));
+    print(o, { root: r.root, counts: r.counts, files }, () => {
+      const c = r.counts;
+      const rows = files.map((f) => [
+        path.relative(r.root, f.path) || path.basename(f.path), f.format, f.encoding ?? '', showDelimiter(f.delimiter),
+        f.header === null ? '' : f.header ? 'yes' : 'no', formatBytes(f.size),
+        f.duplicateOf ? `duplicate of ${path.relative(r.root, f.duplicateOf) || f.duplicateOf}` : f.status === 'ok' ? 'importable' : `${f.status}: ${f.reason ?? ''}`,
+      ]);
+      return `${textTable(['file', 'format', 'encoding', 'delim', 'header', 'size', 'status'], rows, 60)}\n\n` +
+        `${c.found} files: ${c.added} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} gone, ${c.duplicates} duplicates, ${c.unreadable} unreadable`;
+    });
+  });
+
+common(program.command('import'))
+  .description('import a CSV/TSV/JSONL/JSON file as a new dataset (streamed, lossless, atomic)')
+  .argument('<file>', 'file to import')
+  .option('-n, --name <name>', 'dataset name (default: the file name)')
+  .addOption(new Option('--format <format>', 'override the detected format').choices(['csv', 'jsonl', 'json']))
+  .addOption(new Option('--encoding <encoding>', 'override the detected encoding').choices(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']))
+  .option('--delimiter <char>', 'override the detected delimiter (a character, or tab/comma/semicolon/pipe)')
+  .option('--quote <char>', "override the quote character ('none' for no quoting)")
+  .option('--header', 'the first line is a header')
+  .option('--no-header', 'the first line is data')
+  .addOption(new Option('--on-error <mode>', 'stop at the first malformed line, or skip it and keep it as a reject').choices(['stop', 'skip']).default('stop'))
+  .action(async (file: string, o: Common & { name?: string; format?: 'csv' | 'jsonl' | 'json'; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip' }) => {
+    const options = {
+      name: o.name, format: o.format, encoding: o.encoding, onError: o.onError,
+      delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
+      quote: o.quote === undefined ? undefined : o.quote === 'none' ? null : o.quote,
+      header: o.header,
+    };
+    const r = await runJob(o, 'import', { file: path.resolve(file), options }, 'import');
+    const d = r.dataset;
+    print(o, { dataset: datasetJson(d), warnings: r.warnings }, () =>
+      [`imported ${d.rows} rows × ${d.columns.length} columns into dataset "${d.name}" in ${((d.importMs ?? 0) / 1000).toFixed(1)} s`,
+        ...r.warnings.map((w) => `note: ${w}`)].join('\n'),
+    );
+  });
+
+common(program.command('datasets'))
+  .description('list the datasets with rows, columns, source file and hash')
+  .action((o: Common) => {
+    withWorkspace(o, (ws) => {
+      const list = ws.datasets.list();
+      print(o, { datasets: list.map(datasetJson) }, () =>
+        list.length === 0
+          ? 'no datasets yet — import one with: tidyset import FILE'
+          : textTable(['name', 'rows', 'cols', 'rejects', 'source', 'sha256'],
+              list.map((d) => [d.name, d.rows, d.columns.length, d.rejects, d.source.path ?? '', (d.source.sha256 ?? '').slice(0, 12)]), 60),
+      );
+    });
+  });
+
+common(program.command('show'))
+  .description('print rows of a dataset as a table')
+  .argument('<dataset>', 'dataset name')
+  .option('--limit <n>', 'rows to show', '20')
+  .option('--offset <n>', 'rows to skip', '0')
+  .action((name: string, o: Common & { limit: string; offset: string }) => {
+    withWorkspace(o, (ws) => {
+      const ds = ws.datasets.get(name);
+      const slice = readRows(ws, ds, count(o.offset, '--offset'), count(o.limit, '--limit'));
+      print(o, slice, () => `${textTable(slice.columns, slice.rows)}\n(${slice.rows.length} of ${ds.rows} rows)`);
+    });
+  });
+
+common(program.command('rejects'))
+  .description('list the malformed lines an import kept aside (--on-error skip)')
+  .argument('<dataset>', 'dataset name')
+  .option('--limit <n>', 'rejects to show', '50')
+  .option('--offset <n>', 'rejects to skip', '0')
+  .action((name: string, o: Common & { limit: string; offset: string }) => {
+    withWorkspace(o, (ws) => {
+      const ds = ws.datasets.get(name);
+      const r = readRejects(ws, ds, count(o.offset, '--offset'), count(o.limit, '--limit'));
+      print(o, r, () =>
+        r.total === 0 ? `dataset "${ds.name}" has no rejected lines` :
+          `${textTable(['line', 'reason', 'raw'], r.rejects.map((x) => [x.line, x.reason, x.raw]), 70)}\n(${r.rejects.length} of ${r.total} rejects)`);
+    });
+  });
+
+common(program.command('export'))
+  .description('export a dataset to CSV or JSON Lines with a manifest.json (written atomically)')
+  .argument('<dataset>', 'dataset name')
+  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
+  .requiredOption('-o, --out <dir>', 'output folder')
+  .option('--force', 'overwrite existing output files')
+  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl'; out: string; force?: boolean }) => {
+    const r = await runJob(o, 'export', { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false }, 'export', 'items');
+    print(o, r, () => [...r.files.map((f) => `wrote ${f.path} (${f.rows} rows, ${formatBytes(f.bytes)}, sha256 ${f.sha256.slice(0, 12)}…)`), `wrote ${r.manifest}`].join('\n'));
+  });
+
+
+function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {
+  return {
+    id: d.id, name: d.name, rows: d.rows, rejects: d.rejects,
+    columns: d.columns.map((c) => ({ name: c.name, type: c.type })),
+    source: { path: d.source.path, sha256: d.source.sha256, encoding: d.source.encoding, delimiter: d.source.delimiter },
+    createdAt: d.createdAt, importMs: d.importMs,
+  };
+}
+
+function showDelimiter(d: string | null): string {
+  if (d === null) return '';
+  return d === '\t' ? 'tab' : d === ' ' ? 'space' : d;
+}
+
+function count(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new TidysetError('BAD_INPUT', `${flag} must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  const json = process.argv.includes('--json');
+  if (e instanceof TidysetError && e.code === 'CANCELLED') {
+    process.stderr.write('tidyset: cancelled; nothing was kept\n');
+    process.exit(130);
+  }
+  const user = isUserError(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (json) process.stdout.write(JSON.stringify({ error: { code: e instanceof TidysetError ? e.code : 'INTERNAL', message } }) + '\n');
+  process.stderr.write(`tidyset: ${user ? message : `internal error: ${e instanceof Error ? (e.stack ?? message) : message}`}\n`);
+  process.exit(user ? 1 : 2);
+});

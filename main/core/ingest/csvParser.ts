@@ -1,0 +1,334 @@
+// Streaming, lossless CSV/TSV parser: exact field text, line numbers, and precise syntax errors.
+//
+// Semantics (RFC 4180 plus what real files need):
+// - a record ends at an unquoted \n, \r\n or lone \r; blank lines are skipped but counted;
+// - a field that starts with the quote character is quoted: it runs to the next quote not doubled,
+//   keeps newlines and delimiters verbatim, and "" inside it stands for one quote;
+// - a quote inside an unquoted field is kept as a literal character (common in the wild);
+// - spaces or tabs between a delimiter and an opening quote, or a closing quote and the next
+//   delimiter, are padding (`a, "b"`), as Python's skipinitialspace reads them;
+// - text after a closing quote other than a delimiter or line end is an error, as is a quoted
+//   field still open at the end of input; both name line and column, and parsing resumes at the
+//   next line so that `--on-error skip` can keep going.
+
+export interface Dialect {
+  delimiter: string;
+  /** Quote character, or null when the file uses no quoting. */
+  quote: string | null;
+}
+
+export interface SyntaxProblem {
+  /** 1-based line and column (in characters) where the problem is. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * Receives each record: its fields, the 1-based line it starts on, a syntax problem (then fields
+ * are partial and the record should be rejected or the import stopped), and its raw text on demand.
+ */
+export type RecordHandler = (fields: string[], line: number, problem: SyntaxProblem | null, raw: () => string) => void;
+
+/** The longest record kept in memory; past it the quote is taken to be unclosed. */
+export const MAX_RECORD_CHARS = 256 * 1024 * 1024;
+
+const LF = 10;
+const CR = 13;
+const SP = 32;
+const TAB = 9;
+
+export class CsvParser {
+  private buf = '';
+  /** Line number of buf[0]. */
+  private line = 1;
+  private readonly delim: number;
+  private readonly quote: number;
+  /** Number of blank lines skipped so far. */
+  blankLines = 0;
+  /** Number of records emitted so far (including ones with problems). */
+  records = 0;
+
+  constructor(dialect: Dialect) {
+    if (dialect.delimiter.length !== 1) throw new Error(`delimiter must be one character, got ${JSON.stringify(dialect.delimiter)}`);
+    if (dialect.quote !== null && dialect.quote.length !== 1) throw new Error('quote must be one character or null');
+    this.delim = dialect.delimiter.charCodeAt(0);
+    this.quote = dialect.quote === null ? -1 : dialect.quote.charCodeAt(0);
+  }
+
+  /** Parses `chunk`; complete records go to `onRecord`, a trailing partial record is kept for the next call. */
+  push(chunk: string, onRecord: RecordHandler): void {
+    this.buf = this.buf.length ? this.buf + chunk : chunk;
+    this.run(false, onRecord);
+  }
+
+  /** Flushes the last record (one without a final newline) and reports an unclosed quote. */
+  end(onRecord: RecordHandler): void {
+    this.run(true, onRecord);
+    this.buf = '';
+  }
+
+  private run(final: boolean, onRecord: RecordHandler): void {
+    const s = this.buf;
+    const n = s.length;
+    const D = this.delim;
+    const Q = this.quote;
+    let pos = 0;
+    let line = this.line;
+
+    outer: while (pos < n) {
+      const recStart = pos;
+      const recLine = line;
+      // Blank line: skip it, count it.
+      let c = s.charCodeAt(pos);
+      if (c === LF || c === CR) {
+        if (c === CR) {
+          if (pos + 1 >= n && !final) break; // cannot tell \r from \r\n yet
+          if (s.charCodeAt(pos + 1) === LF) pos++;
+        }
+        pos++;
+        line++;
+        this.blankLines++;
+        continue;
+      }
+      const fields: string[] = [];
+      let fieldStart = pos;
+      for (;;) {
+        if (pos >= n) {
+          if (!final) {
+            pos = recStart;
+            line = recLine;
+            break outer;
+          }
+          fields.push(s.slice(fieldStart, pos));
+          this.emit(onRecord, fields, recLine, null, s, recStart, pos);
+          break outer;
+        }
+        c = s.charCodeAt(pos);
+        if ((c === SP || c === TAB) && pos === fieldStart && Q !== -1 && c !== D) {
+          // Padding before an opening quote (`a, "b"`) belongs to the dialect, not the value.
+          let p = pos + 1;
+          while (p < n && (s.charCodeAt(p) === SP || s.charCodeAt(p) === TAB)) p++;
+          if (p >= n && !final) {
+            pos = recStart;
+            line = recLine;
+            break outer;
+          }
+          if (p < n && s.charCodeAt(p) === Q) {
+            pos = fieldStart = p;
+            c = Q;
+          }
+        }
+        if (c === Q && pos === fieldStart) {
+          // Quoted field.
+          let q = pos + 1;
+          let hasDoubled = false;
+          let closed = -1;
+          while (q < n) {
+            const cq = s.indexOf(String.fromCharCode(Q), q);
+            if (cq === -1) {
+              q = n;
+              break;
+            }
+            // Count lines inside the quoted part as we pass them.
+            line += countLineBreaks(s, q, cq);
+            if (cq + 1 < n && s.charCodeAt(cq + 1) === Q) {
+              hasDoubled = true;
+              q = cq + 2;
+              continue;
+            }
+            if (cq + 1 >= n && !final) {
+              q = n; // the next chunk may start with the second quote of a pair
+              break;
+            }
+            closed = cq;
+            break;
+          }
+          if (closed === -1) {
+            if (!final) {
+              if (n - recStart > MAX_RECORD_CHARS) {
+                this.failUnclosed(onRecord, s, recStart, recLine, fieldStart);
+                return;
+              }
+              pos = recStart;
+              line = recLine;
+              break outer;
+            }
+            // End of input inside quotes: report where the quote opened, resume after that line.
+            const resume = this.failUnclosed(onRecord, s, recStart, recLine, fieldStart);
+            if (resume !== null) {
+              this.buf = s.slice(resume.pos);
+              this.line = resume.line;
+              this.run(true, onRecord);
+            }
+            return;
+          }
+          let text = s.slice(fieldStart + 1, closed);
+          if (hasDoubled) text = text.split(String.fromCharCode(Q) + String.fromCharCode(Q)).join(String.fromCharCode(Q));
+          fields.push(text);
+          pos = closed + 1;
+          // Padding after a closing quote, before the delimiter or line end.
+          while (pos < n && (s.charCodeAt(pos) === SP || s.charCodeAt(pos) === TAB) && s.charCodeAt(pos) !== D) pos++;
+          if (pos >= n && !final) {
+            pos = recStart;
+            line = recLine;
+            break outer;
+          }
+          if (pos >= n) {
+            // closed was at the very end and final is true (otherwise we waited above)
+            this.emit(onRecord, fields, recLine, null, s, recStart, pos);
+            break outer;
+          }
+          c = s.charCodeAt(pos);
+          if (c === D) {
+            pos++;
+            fieldStart = pos;
+            continue;
+          }
+          if (c === LF || c === CR) {
+            const end = pos;
+            if (c === CR) {
+              if (pos + 1 >= n && !final) {
+                pos = recStart;
+                line = recLine;
+                break outer;
+              }
+              if (s.charCodeAt(pos + 1) === LF) pos++;
+            }
+            pos++;
+            line++;
+            this.emit(onRecord, fields, recLine, null, s, recStart, end);
+            continue outer;
+          }
+          // Junk after a closing quote: reject the record up to the end of its line.
+          const col = columnOf(s, pos);
+          const problem: SyntaxProblem = {
+            line,
+            column: col,
+            message: `unexpected ${describeChar(c)} after the closing quote of field ${fields.length}`,
+          };
+          const eol = findLineEnd(s, pos);
+          if (eol.end === -1 && !final) {
+            pos = recStart;
+            line = recLine;
+            break outer;
+          }
+          const end = eol.end === -1 ? n : eol.end;
+          this.emit(onRecord, fields, recLine, problem, s, recStart, end);
+          pos = eol.end === -1 ? n : eol.next;
+          line++;
+          continue outer;
+        }
+        // Unquoted field: scan to the delimiter or line end.
+        while (pos < n) {
+          c = s.charCodeAt(pos);
+          if (c === D || c === LF || c === CR) break;
+          pos++;
+        }
+        if (pos >= n) continue; // handled at the top of the loop
+        fields.push(s.slice(fieldStart, pos));
+        if (c === D) {
+          pos++;
+          fieldStart = pos;
+          if (pos >= n && final) {
+            fields.push('');
+            this.emit(onRecord, fields, recLine, null, s, recStart, pos);
+            break outer;
+          }
+          if (pos >= n) {
+            pos = recStart;
+            line = recLine;
+            break outer;
+          }
+          continue;
+        }
+        const end = pos;
+        if (c === CR) {
+          if (pos + 1 >= n && !final) {
+            pos = recStart;
+            line = recLine;
+            break outer;
+          }
+          if (s.charCodeAt(pos + 1) === LF) pos++;
+        }
+        pos++;
+        line++;
+        this.emit(onRecord, fields, recLine, null, s, recStart, end);
+        continue outer;
+      }
+    }
+    this.buf = pos >= n ? '' : s.slice(pos);
+    this.line = line;
+  }
+
+  private emit(
+    onRecord: RecordHandler,
+    fields: string[],
+    line: number,
+    problem: SyntaxProblem | null,
+    s: string,
+    start: number,
+    end: number,
+  ): void {
+    this.records++;
+    onRecord(fields, line, problem, () => s.slice(start, end));
+  }
+
+  /** Reports an unclosed quote opened at `quoteAt`; returns where parsing can resume (the next line). */
+  private failUnclosed(
+    onRecord: RecordHandler,
+    s: string,
+    recStart: number,
+    recLine: number,
+    quoteAt: number,
+  ): { pos: number; line: number } | null {
+    const eol = findLineEnd(s, recStart);
+    const end = eol.end === -1 ? s.length : eol.end;
+    const problem: SyntaxProblem = {
+      line: recLine,
+      column: quoteAt - recStart + 1,
+      message: 'quoted field is never closed (unclosed quote)',
+    };
+    this.emit(onRecord, [], recLine, problem, s, recStart, end);
+    this.buf = '';
+    if (eol.end === -1) return null;
+    return { pos: eol.next, line: recLine + 1 };
+  }
+}
+
+function countLineBreaks(s: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF) count++;
+    else if (c === CR && s.charCodeAt(i + 1) !== LF) count++;
+  }
+  return count;
+}
+
+function findLineEnd(s: string, from: number): { end: number; next: number } {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF) return { end: i, next: i + 1 };
+    if (c === CR) return { end: i, next: s.charCodeAt(i + 1) === LF ? i + 2 : i + 1 };
+  }
+  return { end: -1, next: -1 };
+}
+
+/** 1-based column of position `pos` within its line. */
+function columnOf(s: string, pos: number): number {
+  let i = pos - 1;
+  while (i >= 0) {
+    const c = s.charCodeAt(i);
+    if (c === LF || c === CR) break;
+    i--;
+  }
+  return pos - i;
+}
+
+function describeChar(c: number): string {
+  if (c === 32) return 'space';
+  if (c === 9) return 'tab';
+  if (c < 32 || c === 127) return `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `character '${String.fromCharCode(c)}'`;
+}

@@ -1,0 +1,148 @@
+// Streaming byte-to-text decoding that names the line and column of the first invalid byte.
+import { TextDecoder } from 'node:util';
+import { TidysetError } from '../errors';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** An invalid byte sequence found while decoding (strict UTF-8 only). */
+export interface InvalidBytes {
+  line: number;
+  column: number;
+  byte: number;
+}
+
+/**
+ * Decodes chunks of bytes to text. Strips a leading BOM. UTF-8 is strict: in 'error' mode an invalid
+ * sequence throws a MALFORMED_FILE error naming line and column; in 'replace' mode it becomes U+FFFD and
+ * the line is recorded in `invalidLines` so that the records on it can be rejected.
+ */
+export class StreamDecoder {
+  private readonly decoder: TextDecoder;
+  private carry: Buffer | null = null;
+  private first = true;
+  /** Lines (1-based) on which invalid bytes were replaced. */
+  readonly invalidLines = new Set<number>();
+  /** Line breaks seen so far, to place errors. */
+  private lines = 1;
+  private col = 1;
+
+  constructor(
+    private readonly encoding: TextEncoding,
+    private readonly file: string,
+    private readonly mode: 'error' | 'replace' = 'error',
+  ) {
+    this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+  }
+
+  /** Decodes the next chunk; `final` flushes an incomplete trailing sequence. */
+  decode(chunk: Buffer, final = false): string {
+    let bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    if (this.encoding === 'utf-8') {
+      const cut = final ? bytes.length : completeUtf8Prefix(bytes);
+      if (cut < bytes.length) {
+        this.carry = Buffer.from(bytes.subarray(cut));
+        bytes = bytes.subarray(0, cut);
+      }
+    } else if (this.encoding !== 'windows-1252' && bytes.length % 2 === 1 && !final) {
+      this.carry = Buffer.from(bytes.subarray(bytes.length - 1));
+      bytes = bytes.subarray(0, bytes.length - 1);
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream: !final });
+    } catch {
+      text = this.recover(bytes);
+    }
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (this.encoding === 'utf-8') this.track(text);
+    return text;
+  }
+
+  /** Advances the line/column position over decoded text (only needed to place UTF-8 errors). */
+  private track(text: string): void {
+    let last = -1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      this.lines++;
+      last = i;
+    }
+    this.col = last === -1 ? this.col + text.length : text.length - last;
+  }
+
+  private recover(bytes: Buffer): string {
+    // Locate the first invalid sequence to name its line and column.
+    let line = this.lines;
+    let col = this.col;
+    const parts: string[] = [];
+    let start = 0;
+    let i = 0;
+    while (i < bytes.length) {
+      const len = utf8SequenceLength(bytes, i);
+      if (len > 0) {
+        if (bytes[i] === 0x0a) {
+          line++;
+          col = 1;
+        } else col++;
+        i += len;
+        continue;
+      }
+      if (this.mode === 'error') {
+        throw new TidysetError(
+          'MALFORMED_FILE',
+          `${this.file}:${line}:${col}: invalid UTF-8 byte 0x${bytes[i]!.toString(16).toUpperCase().padStart(2, '0')}; ` +
+            `the file is probably in another encoding — import it with --encoding windows-1252 (or skip such lines with --on-error skip)`,
+          { file: this.file, line, column: col },
+        );
+      }
+      parts.push(bytes.subarray(start, i).toString('utf8'), '\uFFFD');
+      this.invalidLines.add(line);
+      col++;
+      i++;
+      start = i;
+    }
+    parts.push(bytes.subarray(start).toString('utf8'));
+    return parts.join('');
+  }
+}
+
+/** Length of the valid UTF-8 sequence at i, or 0 if it is invalid. */
+function utf8SequenceLength(b: Buffer, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  let len: number;
+  let min: number;
+  if (c >= 0xc2 && c <= 0xdf) {
+    len = 2;
+    min = 0x80;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    len = 3;
+    min = 0x800;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    len = 4;
+    min = 0x10000;
+  } else return 0;
+  if (i + len > b.length) return 0;
+  let cp = c & (0xff >> (len + 1));
+  for (let k = 1; k < len; k++) {
+    const cc = b[i + k]!;
+    if ((cc & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  return len;
+}
+
+/** Length of the longest prefix that does not end inside a multi-byte sequence. */
+function completeUtf8Prefix(b: Buffer): number {
+  const n = b.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const c = b[n - back]!;
+    if ((c & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}

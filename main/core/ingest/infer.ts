@@ -1,0 +1,147 @@
+// Column type inference on the side of an import: looks at every value, never changes one.
+import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
+
+const INT = 1;
+const DEC = 2;
+const BOOL = 4;
+const DATE = 8;
+const DATETIME = 16;
+const ALL = INT | DEC | BOOL | DATE | DATETIME;
+
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n', 'ja', 'nej']);
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
+
+const RE_INT = /^[+-]?(0|[1-9]\d*)$/;
+const RE_DEC_DOT = /^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$/;
+const RE_DEC_COMMA = /^[+-]?\d+,\d+$/;
+const DATE_PATTERNS: Array<[RegExp, string]> = [
+  [/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'],
+  [/^\d{4}\/\d{2}\/\d{2}$/, 'YYYY/MM/DD'],
+  [/^\d{1,2}\/\d{1,2}\/\d{4}$/, 'DD/MM/YYYY|MM/DD/YYYY'],
+  [/^\d{1,2}\.\d{1,2}\.\d{4}$/, 'DD.MM.YYYY'],
+  [/^\d{1,2}-\d{1,2}-\d{4}$/, 'DD-MM-YYYY|MM-DD-YYYY'],
+  [new RegExp(`^\\d{1,2}[ -](${MONTHS})\\.?[ -]\\d{2,4}$`, 'i'), 'D Month YYYY'],
+  [new RegExp(`^(${MONTHS})\\.? \\d{1,2},? \\d{4}$`, 'i'), 'Month D, YYYY'],
+];
+const RE_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Tracks the possible types of one column over all its values. */
+class ColumnGuess {
+  mask = ALL;
+  nonEmpty = 0;
+  empty = 0;
+  formats = new Set<string>();
+  dot = false;
+  comma = false;
+  /** Day/month order evidence for slash dates: a first part > 12 means day-first. */
+  dayFirst = false;
+  monthFirst = false;
+
+  add(v: string | null | undefined): void {
+    if (v === null || v === undefined || v.length === 0) {
+      this.empty++;
+      return;
+    }
+    this.nonEmpty++;
+    if (this.mask === 0) return;
+    this.mask &= this.classify(v.trim());
+  }
+
+  private classify(v: string): number {
+    if (v.length === 0) return 0;
+    const c = v.charCodeAt(0);
+    const digitLike = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+    let m = 0;
+    if (digitLike) {
+      if (this.mask & INT && RE_INT.test(v)) return INT | DEC;
+      if (this.mask & DEC) {
+        if (RE_DEC_DOT.test(v)) {
+          this.dot = true;
+          m |= DEC;
+        } else if (RE_DEC_COMMA.test(v)) {
+          this.comma = true;
+          m |= DEC;
+        }
+        if (this.dot && this.comma) return 0;
+        if (m) return m;
+      }
+      if (this.mask & DATETIME && v.length >= 16 && RE_DATETIME.test(v)) {
+        this.formats.add(v.includes('T') ? 'ISO 8601 datetime' : 'YYYY-MM-DD HH:MM');
+        return DATETIME;
+      }
+    }
+    if (this.mask & (DATE | DATETIME)) {
+      for (const [re, name] of DATE_PATTERNS) {
+        if (re.test(v)) {
+          if (name.includes('|')) this.noteOrder(v);
+          this.formats.add(name);
+          return DATE | DATETIME;
+        }
+      }
+    }
+    if (this.mask & BOOL && v.length <= 5 && BOOLEAN_WORDS.has(v.toLowerCase())) return BOOL;
+    return m;
+  }
+
+  private noteOrder(v: string): void {
+    const [a, b] = v.split(/[/-]/).map(Number) as [number, number];
+    if (a > 12) this.dayFirst = true;
+    if (b > 12) this.monthFirst = true;
+  }
+
+  result(): { type: ColumnType; detail: TypeDetail } {
+    const detail: TypeDetail = { nonEmpty: this.nonEmpty, empty: this.empty };
+    if (this.nonEmpty === 0) return { type: 'empty', detail };
+    let type: ColumnType = 'text';
+    if (this.mask & BOOL) type = 'boolean';
+    else if (this.mask & INT) type = 'integer';
+    else if (this.mask & DEC) type = 'decimal';
+    else if (this.mask & DATE) type = 'date';
+    else if (this.mask & DATETIME) type = 'datetime';
+    if (type === 'decimal') detail.decimalSeparator = this.comma ? ',' : '.';
+    if (type === 'date' || type === 'datetime') {
+      detail.formats = [...this.formats].map((f) => {
+        if (!f.includes('|')) return f;
+        const [dayFirst, monthFirst] = f.split('|') as [string, string];
+        if (this.dayFirst && !this.monthFirst) return dayFirst;
+        if (this.monthFirst && !this.dayFirst) return monthFirst;
+        return `${dayFirst} or ${monthFirst} (ambiguous)`;
+      });
+    }
+    return { type, detail };
+  }
+}
+
+/** Infers the type of every column of a table from the values it is fed. */
+export class TypeInferrer {
+  private readonly guesses: ColumnGuess[];
+
+
+  constructor(columns: number) {
+    this.guesses = Array.from({ length: columns }, () => new ColumnGuess());
+  }
+
+  /** Feeds one record; missing trailing fields count as empty. */
+  addRecord(fields: ReadonlyArray<string | null>): void {
+    const g = this.guesses;
+    for (let i = 0; i < g.length; i++) g[i]!.add(fields[i]);
+  }
+
+  /** Adds columns up to `columns`; each new one has already seen `missing` missing values. */
+  extend(columns: number, missing: number): void {
+    while (this.guesses.length < columns) {
+      const g = new ColumnGuess();
+      g.empty = missing;
+      this.guesses.push(g);
+    }
+  }
+
+  /** Feeds one value of column i. */
+  addValue(i: number, v: string | null): void {
+    this.guesses[i]!.add(v);
+  }
+
+  results(): Array<{ type: ColumnType; detail: TypeDetail }> {
+    return this.guesses.map((g) => g.result());
+  }
+}

@@ -1,0 +1,21 @@
+// The kinds of background job, their parameters and results, and the functions that run them.
+import type { Workspace } from '../workspace';
+import type { JobContext } from './context';
+import { importFile, type ImportOptions, type ImportResult } from '../ingest/importFile';
+import { exportDataset, type ExportOptions, type ExportResult } from '../export/exportDataset';
+import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
+
+export interface JobSpecs {
+  import: { params: { file: string; options: ImportOptions }; result: ImportResult };
+  scan: { params: { root: string; options: ScanOptions }; result: ScanResult };
+  export: { params: ExportOptions; result: ExportResult };
+}
+export type JobKind = keyof JobSpecs;
+export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
+export type JobResult<K extends JobKind> = JobSpecs[K]['result'];
+
+export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>, ctx: JobContext) => Promise<JobResult<K>> } = {
+  import: (ws, p, ctx) => importFile(ws, p.file, p.options, ctx),
+  scan: (ws, p, ctx) => scanFolder(ws, p.root, p.options, ctx),
+  export: (ws, p, ctx) => exportDataset(ws, p, ctx),
+};

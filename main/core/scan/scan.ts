@@ -1,0 +1,113 @@
+// Scans a folder into the catalog: finds data files, sniffs and hashes them, marks duplicates, and on a
+// rescan re-reads only files whose size or modification time changed.
+import path from 'node:path';
+import type { Source } from '../../../shared/api/catalog';
+import { TidysetError } from '../errors';
+import type { JobContext } from '../jobs/context';
+import type { Workspace } from '../workspace';
+import { sniffFile } from './detect';
+import { hashAndCountLines } from './hash';
+import { walkFiles, type WalkEntry } from './walk';
+
+export interface ScanOptions {
+  /** Descend into folders and files whose name starts with a dot. */
+  includeHidden?: boolean;
+}
+
+export interface ScanResult {
+  root: string;
+  /** Every file below root as the catalog now has it, by path. */
+  files: Source[];
+  counts: { found: number; added: number; changed: number; unchanged: number; removed: number; unreadable: number; duplicates: number };
+}
+
+/** Walks `root`, records every file in the catalog's sources, and returns what it found. */
+export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions, ctx: JobContext): Promise<ScanResult> {
+  const abs = path.resolve(root);
+  const counts = { found: 0, added: 0, changed: 0, unchanged: 0, removed: 0, unreadable: 0, duplicates: 0 };
+  const entries: WalkEntry[] = [];
+  const seen = new Set<number>();
+  const cancelled = () => {
+    if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'scan cancelled');
+  };
+
+  // Phase 1: list files (cheap), so that phase 2 can report progress in bytes.
+  let walked = false;
+  for await (const e of walkFiles(abs, { includeHidden: opts.includeHidden ?? false, isCancelled: ctx.isCancelled })) {
+    walked = true;
+    cancelled();
+    if ('error' in e) {
+      counts.unreadable++;
+      seen.add(recordUnreadable(ws, e.path, e.error));
+      continue;
+    }
+    entries.push(e);
+    if (entries.length % 200 === 0) ctx.progress(0, 0, `listing: ${entries.length} files`);
+  }
+  cancelled();
+  if (!walked) throw new TidysetError('BAD_INPUT', `${abs}: no such folder or file, or it cannot be read`, { file: abs });
+
+  // Phase 2: sniff and hash what is new or changed.
+  const totalBytes = entries.reduce((s, e) => s + e.size, 0);
+  let doneBytes = 0;
+  for (const e of entries) {
+    cancelled();
+    counts.found++;
+    const old = ws.sources.findByPath(e.path);
+    if (old && old.size === e.size && old.mtimeMs === Math.floor(e.mtimeMs) && old.status !== 'unreadable') {
+      ws.sources.touch(old.id);
+      seen.add(old.id);
+      counts.unchanged++;
+      doneBytes += e.size;
+      ctx.progress(doneBytes, totalBytes, path.relative(abs, e.path) || path.basename(e.path));
+      continue;
+    }
+    try {
+      const sniffed = await sniffFile(e.path);
+      const base = doneBytes;
+      const { sha256, lines } = await hashAndCountLines(e.path, ctx.isCancelled, (n) =>
+        ctx.progress(base + n, totalBytes, path.relative(abs, e.path) || path.basename(e.path)),
+      );
+      const status = sniffed.importable ? 'ok' : sniffed.format === 'binary' || sniffed.format === 'unknown' || sniffed.format === 'empty' ? 'unsupported' : 'recognised';
+      const id = ws.sources.upsert({
+        path: e.path, size: e.size, mtimeMs: Math.floor(e.mtimeMs), sha256, format: sniffed.format,
+        importable: sniffed.importable, encoding: sniffed.encoding, bom: sniffed.bom, delimiter: sniffed.delimiter,
+        quote: sniffed.quote, header: sniffed.header, lineCount: sniffed.encoding ? lines : null, columns: sniffed.columns,
+        status, error: sniffed.reason,
+      });
+      seen.add(id);
+      if (old) counts.changed++;
+      else counts.added++;
+    } catch (err) {
+      if (err instanceof TidysetError && err.code === 'CANCELLED') throw err;
+      if ((err as Error).message === 'cancelled') throw new TidysetError('CANCELLED', 'scan cancelled');
+      counts.unreadable++;
+      seen.add(recordUnreadable(ws, e.path, describeFsError(err), e));
+    }
+    doneBytes += e.size;
+    ctx.progress(doneBytes, totalBytes, path.relative(abs, e.path) || path.basename(e.path));
+  }
+
+  counts.removed = ws.sources.removeMissing(seen, abs);
+  ws.sources.markDuplicates();
+  const files = ws.sources.list(abs);
+  counts.duplicates = files.filter((f) => f.duplicateOf !== null).length;
+  return { root: abs, files, counts };
+}
+
+function recordUnreadable(ws: Workspace, file: string, reason: string, e?: WalkEntry): number {
+  return ws.sources.upsert({
+    path: file, size: e?.size ?? 0, mtimeMs: Math.floor(e?.mtimeMs ?? 0), sha256: null, format: 'unknown', importable: false,
+    encoding: null, bom: false, delimiter: null, quote: null, header: null, lineCount: null, columns: null,
+    status: 'unreadable', error: reason,
+  });
+}
+
+function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const what: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'file vanished during the scan',
+    EISDIR: 'is a folder', EIO: 'input/output error',
+  };
+  return e.code ? `${what[e.code] ?? e.message} (${e.code})` : String(e.message ?? err);
+}

@@ -1,0 +1,89 @@
+// A workspace folder: the catalog database plus one SQLite file per dataset under data/.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, type Db } from './db/open';
+import { migrate } from './db/migrate';
+import { catalogMigrations } from './db/migrations';
+import { DatasetsRepo } from './db/repos/datasets';
+import { SourcesRepo } from './db/repos/sources';
+
+/** The default workspace: TIDYSET_WORKSPACE, else Tidyset's folder in the platform's user-data location. */
+export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.TIDYSET_WORKSPACE) return path.resolve(env.TIDYSET_WORKSPACE);
+  const home = os.homedir();
+  // The same folders Electron's app.getPath('userData') uses, so the CLI and the app share a workspace.
+  const base =
+    platform === 'win32'
+      ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+      : platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'));
+  return path.join(base, 'Tidyset', 'workspace');
+}
+
+/** Temporary files of in-flight imports carry the writer's pid, so a later open can tell abandoned ones. */
+const TEMP_RE = /\.importing-(\d+)\.tmp(-wal|-shm|-journal)?$/;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class Workspace {
+  readonly catalog: Db;
+  readonly datasets: DatasetsRepo;
+  readonly sources: SourcesRepo;
+  readonly dataDir: string;
+
+  private constructor(readonly dir: string) {
+    this.dataDir = path.join(dir, 'data');
+    mkdirSync(this.dataDir, { recursive: true });
+    this.removeAbandonedTemps();
+    this.catalog = openDb(path.join(dir, 'catalog.sqlite'));
+    try {
+      migrate(this.catalog, catalogMigrations, `workspace catalog ${path.join(dir, 'catalog.sqlite')}`);
+    } catch (e) {
+      this.catalog.close();
+      throw e;
+    }
+    this.datasets = new DatasetsRepo(this.catalog);
+    this.sources = new SourcesRepo(this.catalog);
+  }
+
+  /** Opens (creating if needed) the workspace in `dir` and migrates its catalog. */
+  static open(dir: string): Workspace {
+    return new Workspace(path.resolve(dir));
+  }
+
+  /** Absolute path of a dataset file given its catalog-relative name. */
+  dataPath(file: string): string {
+    return path.join(this.dataDir, file);
+  }
+
+  /** A fresh temporary path for a dataset being written by this process. */
+  tempPathFor(file: string): string {
+    return path.join(this.dataDir, `${file}.importing-${process.pid}.tmp`);
+  }
+
+  /** Whether a dataset file exists on disk. */
+  hasFile(file: string): boolean {
+    return existsSync(this.dataPath(file));
+  }
+
+  close(): void {
+    if (this.catalog.open) this.catalog.close();
+  }
+
+  /** Deletes temporary files left by imports whose process is gone (killed mid-import). */
+  private removeAbandonedTemps(): void {
+    for (const name of readdirSync(this.dataDir)) {
+      const m = TEMP_RE.exec(name);
+      if (m && !pidAlive(Number(m[1]))) rmSync(path.join(this.dataDir, name), { force: true });
+    }
+  }
+}
