@@ -1,5 +1,6 @@
 // Scans a folder into the catalog: finds data files, sniffs and hashes them, marks duplicates, and on a
 // rescan re-reads only files whose size or modification time changed.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Source } from '../../../shared/api/catalog';
 import { TidysetError } from '../errors';
@@ -31,10 +32,13 @@ export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions,
     if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'scan cancelled');
   };
 
+  try {
+    statSync(abs);
+  } catch (e) {
+    throw new TidysetError('BAD_INPUT', `${abs}: cannot scan: ${describeFsError(e)}`, { file: abs });
+  }
   // Phase 1: list files (cheap), so that phase 2 can report progress in bytes.
-  let walked = false;
   for await (const e of walkFiles(abs, { includeHidden: opts.includeHidden ?? false, isCancelled: ctx.isCancelled })) {
-    walked = true;
     cancelled();
     if ('error' in e) {
       counts.unreadable++;
@@ -45,7 +49,6 @@ export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions,
     if (entries.length % 200 === 0) ctx.progress(0, 0, `listing: ${entries.length} files`);
   }
   cancelled();
-  if (!walked) throw new TidysetError('BAD_INPUT', `${abs}: no such folder or file, or it cannot be read`, { file: abs });
 
   // Phase 2: sniff and hash what is new or changed.
   const totalBytes = entries.reduce((s, e) => s + e.size, 0);
