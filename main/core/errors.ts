@@ -1,14 +1,7 @@
 // Engine errors with stable codes; the CLI maps them to exit codes, the API to error payloads.
-export type ErrorCode =
-  | 'BAD_INPUT'
-  | 'NOT_FOUND'
-  | 'ALREADY_EXISTS'
-  | 'MALFORMED_FILE'
-  | 'UNSUPPORTED_FILE'
-  | 'TOO_MANY_COLUMNS'
-  | 'WORKSPACE_TOO_NEW'
-  | 'CANCELLED'
-  | 'INTERNAL';
+import type { ErrorCode } from '../../shared/api/errors';
+
+export type { ErrorCode };
 
 /** Where in a file a problem is: 1-based line and column. */
 export interface FilePosition {

@@ -3,12 +3,14 @@ import type { Workspace } from '../workspace';
 import type { JobContext } from './context';
 import { importFile, type ImportOptions, type ImportResult } from '../ingest/importFile';
 import { exportDataset, type ExportOptions, type ExportResult } from '../export/exportDataset';
+import { buildIndex } from '../rows/query';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
 
 export interface JobSpecs {
   import: { params: { file: string; options: ImportOptions }; result: ImportResult };
   scan: { params: { root: string; options: ScanOptions }; result: ScanResult };
   export: { params: ExportOptions; result: ExportResult };
+  index: { params: { dataset: string; column: string }; result: { dataset: string; column: string } };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -18,4 +20,5 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   import: (ws, p, ctx) => importFile(ws, p.file, p.options, ctx),
   scan: (ws, p, ctx) => scanFolder(ws, p.root, p.options, ctx),
   export: (ws, p, ctx) => exportDataset(ws, p, ctx),
+  index: (ws, p, ctx) => buildIndex(ws, p, ctx),
 };

@@ -1,0 +1,131 @@
+// The one API contract: every method's input and output schema. Both transports, the dispatcher and
+// the renderer's client derive from this map, so a method is added here once.
+import { z } from 'zod';
+import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
+
+export const JobInfoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['import', 'scan', 'export', 'index']),
+  title: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** What the job produced, for the UI to follow up (dataset name of an import, …). */
+  outcome: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type JobInfo = z.infer<typeof JobInfoSchema>;
+
+const DatasetRef = z.object({ dataset: z.string().min(1) });
+
+export const SortSchema = z.object({ column: z.string(), dir: z.enum(['asc', 'desc']) });
+export type Sort = z.infer<typeof SortSchema>;
+
+/** A filter on one column (display name). Text filters compare the raw text; number/date filters cast. */
+export const FilterSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), column: z.string(), op: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith']), value: z.string() }),
+  z.object({ kind: z.literal('blank'), column: z.string(), blank: z.boolean() }),
+  z.object({ kind: z.literal('number'), column: z.string(), min: z.number().nullable(), max: z.number().nullable() }),
+  z.object({ kind: z.literal('date'), column: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+]);
+export type Filter = z.infer<typeof FilterSchema>;
+
+export const RowsPageInSchema = DatasetRef.extend({
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(1000),
+  sort: z.array(SortSchema).max(8).default([]),
+  filters: z.array(FilterSchema).max(32).default([]),
+});
+export type RowsPageIn = z.infer<typeof RowsPageInSchema>;
+
+export const RowBlockSchema = z.object({
+  /** Stable row ids, one per row. */
+  rids: z.array(z.number().int()),
+  /** Values in column order; null is a missing value, '' an empty one. */
+  rows: z.array(z.array(z.string().nullable())),
+  /** Rows matching the filters (the whole dataset when there are none). */
+  total: z.number().int(),
+  /** Sorts that had no index yet and were answered by a full scan; the UI may build an index. */
+  unindexed: z.array(z.string()),
+});
+export type RowBlock = z.infer<typeof RowBlockSchema>;
+
+export const DirEntrySchema = z.object({ name: z.string(), path: z.string(), dir: z.boolean(), size: z.number() });
+
+const ImportOptionsSchema = z.object({
+  name: z.string().min(1).optional(),
+  format: z.enum(['csv', 'jsonl', 'json']).optional(),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+  delimiter: z.string().length(1).optional(),
+  quote: z.string().length(1).nullable().optional(),
+  header: z.boolean().optional(),
+  onError: z.enum(['stop', 'skip']).optional(),
+});
+
+const Ok = z.object({ ok: z.literal(true) });
+
+/** Method name → input and output schema. Names are `domain.verbNoun`. */
+export const contract = {
+  /** Version, workspace folder and which face is talking. */
+  'app.info': { input: z.object({}), output: z.object({ version: z.string(), workspace: z.string(), platform: z.string() }) },
+  /** Every dataset with its columns. */
+  'datasets.list': { input: z.object({}), output: z.array(DatasetSchema) },
+  'datasets.get': { input: DatasetRef, output: DatasetSchema },
+  /** Rename a dataset or change its description. */
+  'datasets.update': { input: DatasetRef.extend({ name: z.string().min(1).optional(), description: z.string().optional() }), output: DatasetSchema },
+  'datasets.delete': { input: DatasetRef, output: Ok },
+  /** Search names and descriptions of datasets and columns (case-insensitive substring). */
+  'datasets.search': {
+    input: z.object({ query: z.string() }),
+    output: z.array(z.object({ dataset: z.string(), column: z.string().nullable(), field: z.enum(['name', 'description', 'unit']), text: z.string() })),
+  },
+  /** Change a column's description or unit. */
+  'columns.update': { input: DatasetRef.extend({ column: z.string(), description: z.string().optional(), unit: z.string().optional() }), output: DatasetSchema },
+  /** Scanned files, optionally below one folder. */
+  'sources.list': { input: z.object({ root: z.string().optional() }), output: z.array(SourceSchema) },
+  /** Folder listing for the serve-mode folder browser (no file contents). */
+  'fs.list': { input: z.object({ path: z.string().optional() }), output: z.object({ path: z.string(), parent: z.string().nullable(), entries: z.array(DirEntrySchema) }) },
+  /** Start a scan job. */
+  'jobs.scan': { input: z.object({ root: z.string().min(1), includeHidden: z.boolean().default(false) }), output: JobInfoSchema },
+  /** Start one import job per file. */
+  'jobs.import': { input: z.object({ files: z.array(z.object({ path: z.string().min(1), options: ImportOptionsSchema.default({}) })).min(1).max(200) }), output: z.array(JobInfoSchema) },
+  /** Import the bundled sample dataset. */
+  'jobs.importSample': { input: z.object({}), output: JobInfoSchema },
+  /** Build the sort index of a column in the background. */
+  'jobs.buildIndex': { input: DatasetRef.extend({ column: z.string() }), output: JobInfoSchema },
+  'jobs.list': { input: z.object({}), output: z.array(JobInfoSchema) },
+  'jobs.cancel': { input: z.object({ id: z.string() }), output: Ok },
+  /** A page of rows, sorted and filtered. */
+  'rows.page': { input: RowsPageInSchema, output: RowBlockSchema },
+  /** Change one cell; the one change path that history records. */
+  'cells.update': {
+    input: DatasetRef.extend({ rid: z.number().int(), column: z.string(), value: z.string().nullable() }),
+    output: z.object({ rid: z.number().int(), column: z.string(), value: z.string().nullable() }),
+  },
+  'rejects.list': {
+    input: DatasetRef.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ total: z.number().int(), rejects: z.array(RejectSchema) }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type In<M extends Method> = z.input<Contract[M]['input']>;
+export type Out<M extends Method> = z.output<Contract[M]['output']>;
+/** The API as the renderer and CLI see it: one async function per method. */
+export type Api = { [M in Method]: (input: In<M>) => Promise<Out<M>> };
+
+/** Server-pushed events. */
+export const events = {
+  'job.progress': JobInfoSchema,
+  'job.end': JobInfoSchema,
+  'datasets.changed': z.object({ dataset: z.string().nullable() }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** The reply of every call on either transport. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

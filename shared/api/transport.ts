@@ -1,0 +1,21 @@
+// How a face reaches the dispatcher: the Electron preload and the HTTP client both implement this.
+import type { EventName, EventPayload, Method, Reply } from './contract';
+
+export interface Transport {
+  /** Calls a method; resolves with the dispatcher's reply (never rejects for API errors). */
+  invoke(method: Method, input: unknown): Promise<Reply<unknown>>;
+  /** Subscribes to a server event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, fn: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** What the Electron preload puts on `window.tidyset`. */
+export type PreloadBridge = Transport;
+
+/** The line `tidyset serve` prints on stdout once it listens, for scripts and tests to wait on. */
+export const READY_PREFIX = 'TIDYSET_READY ';
+export interface ReadyLine {
+  url: string;
+  port: number;
+  host: string;
+  token: string;
+}
