@@ -49,7 +49,23 @@ export class CsvParser {
   /** Number of records emitted so far (including ones with problems). */
   records = 0;
 
-  constructor(dialect: Dialect) {
+  /**
+   * Offsets mode: fields are not sliced into strings; each is recorded as (start, end, unescape) in
+   * `offsets` from `recordBase` on, indexing `text`, and `fields` holds empty placeholders. The
+   * import's parser thread uses it to hand rows over without building a string per field.
+   */
+  offsets: Int32Array | null = null;
+  nOffsets = 0;
+  recordBase = 0;
+  /** The text the offsets of the records being emitted point into. */
+  text = '';
+  private readonly doubledQuote: string;
+  private readonly quoteChar: string;
+
+  constructor(dialect: Dialect, mode: 'strings' | 'offsets' = 'strings') {
+    if (mode === 'offsets') this.offsets = new Int32Array(3 * 4096);
+    this.quoteChar = dialect.quote ?? '';
+    this.doubledQuote = this.quoteChar + this.quoteChar;
     if (dialect.delimiter.length !== 1) throw new Error(`delimiter must be one character, got ${JSON.stringify(dialect.delimiter)}`);
     if (dialect.quote !== null && dialect.quote.length !== 1) throw new Error('quote must be one character or null');
     this.delim = dialect.delimiter.charCodeAt(0);
@@ -70,11 +86,18 @@ export class CsvParser {
 
   private run(final: boolean, onRecord: RecordHandler): void {
     const s = this.buf;
+    this.text = s;
+    this.nOffsets = 0;
     const n = s.length;
     const D = this.delim;
     const Q = this.quote;
     let pos = 0;
     let line = this.line;
+    const delimChar = String.fromCharCode(D);
+    const hasCr = s.indexOf('\r') !== -1;
+    let nextLf = -1;
+    let nextCr = -1;
+    let nextDelim = -1;
 
     outer: while (pos < n) {
       const recStart = pos;
@@ -92,6 +115,7 @@ export class CsvParser {
         continue;
       }
       const fields: string[] = [];
+      this.recordBase = this.nOffsets;
       let fieldStart = pos;
       for (;;) {
         if (pos >= n) {
@@ -100,7 +124,7 @@ export class CsvParser {
             line = recLine;
             break outer;
           }
-          fields.push(s.slice(fieldStart, pos));
+          this.field(fields, s, fieldStart, pos, false);
           this.emit(onRecord, fields, recLine, null, s, recStart, pos);
           break outer;
         }
@@ -163,9 +187,7 @@ export class CsvParser {
             }
             return;
           }
-          let text = s.slice(fieldStart + 1, closed);
-          if (hasDoubled) text = text.split(String.fromCharCode(Q) + String.fromCharCode(Q)).join(String.fromCharCode(Q));
-          fields.push(text);
+          this.field(fields, s, fieldStart + 1, closed, hasDoubled);
           pos = closed + 1;
           // Padding after a closing quote, before the delimiter or line end.
           while (pos < n && (s.charCodeAt(pos) === SP || s.charCodeAt(pos) === TAB) && s.charCodeAt(pos) !== D) pos++;
@@ -219,19 +241,21 @@ export class CsvParser {
           line++;
           continue outer;
         }
-        // Unquoted field: scan to the delimiter or line end.
-        while (pos < n) {
-          c = s.charCodeAt(pos);
-          if (c === D || c === LF || c === CR) break;
-          pos++;
-        }
+        // Unquoted field: runs to the next delimiter or line end. indexOf (vectorised) finds them;
+        // the next line break and delimiter positions are cached while the scan is behind them.
+        if (nextLf < pos) nextLf = indexOrEnd(s, '\n', pos);
+        if (nextCr < pos) nextCr = hasCr ? indexOrEnd(s, '\r', pos) : n;
+        if (nextDelim < pos) nextDelim = indexOrEnd(s, delimChar, pos);
+        const lineEnd = nextLf < nextCr ? nextLf : nextCr;
+        pos = nextDelim < lineEnd ? nextDelim : lineEnd;
         if (pos >= n) continue; // handled at the top of the loop
-        fields.push(s.slice(fieldStart, pos));
+        c = s.charCodeAt(pos);
+        this.field(fields, s, fieldStart, pos, false);
         if (c === D) {
           pos++;
           fieldStart = pos;
           if (pos >= n && final) {
-            fields.push('');
+            this.field(fields, s, pos, pos, false);
             this.emit(onRecord, fields, recLine, null, s, recStart, pos);
             break outer;
           }
@@ -261,6 +285,25 @@ export class CsvParser {
     this.line = line;
   }
 
+  private field(fields: string[], s: string, start: number, end: number, doubled: boolean): void {
+    const o = this.offsets;
+    if (o === null) {
+      const t = s.slice(start, end);
+      fields.push(doubled ? t.split(this.doubledQuote).join(this.quoteChar) : t);
+      return;
+    }
+    if (this.nOffsets + 3 > o.length) {
+      const bigger = new Int32Array(o.length * 2);
+      bigger.set(o);
+      this.offsets = bigger;
+    }
+    const b = this.offsets!;
+    b[this.nOffsets++] = start;
+    b[this.nOffsets++] = end;
+    b[this.nOffsets++] = doubled ? 1 : 0;
+    fields.push('');
+  }
+
   private emit(
     onRecord: RecordHandler,
     fields: string[],
@@ -274,7 +317,7 @@ export class CsvParser {
     onRecord(fields, line, problem, () => s.slice(start, end));
   }
 
-  /** Reports an unclosed quote opened at `quoteAt`; returns where parsing can resume (the next line). */
+  /** Reports an unclosed quote opened at `quoteAt`; returns where parsing can resume (the line after the quote's). */
   private failUnclosed(
     onRecord: RecordHandler,
     s: string,
@@ -282,18 +325,26 @@ export class CsvParser {
     recLine: number,
     quoteAt: number,
   ): { pos: number; line: number } | null {
-    const eol = findLineEnd(s, recStart);
+    // Earlier fields of the record may span lines: name the quote's own line and column, and resume
+    // after that line rather than re-reading the record's continuation lines as records.
+    const quoteLine = recLine + countLineBreaks(s, recStart, quoteAt);
+    const eol = findLineEnd(s, quoteAt);
     const end = eol.end === -1 ? s.length : eol.end;
     const problem: SyntaxProblem = {
-      line: recLine,
-      column: quoteAt - recStart + 1,
+      line: quoteLine,
+      column: columnOf(s, quoteAt),
       message: 'quoted field is never closed (unclosed quote)',
     };
     this.emit(onRecord, [], recLine, problem, s, recStart, end);
     this.buf = '';
     if (eol.end === -1) return null;
-    return { pos: eol.next, line: recLine + 1 };
+    return { pos: eol.next, line: quoteLine + 1 };
   }
+}
+
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i === -1 ? s.length : i;
 }
 
 function countLineBreaks(s: string, from: number, to: number): number {

@@ -8,7 +8,7 @@ import { TidysetError, atPosition } from '../errors';
 import type { JobContext } from '../jobs/context';
 import { sniffFile } from '../scan/detect';
 import type { Workspace } from '../workspace';
-import { CsvParser } from './csvParser';
+import { runCsvPipeline, type PipelineResult } from './csvPipeline';
 import { StreamDecoder, type TextEncoding } from './decode';
 import { uniqueHeaderNames } from './header';
 import { TypeInferrer } from './infer';
@@ -34,6 +34,9 @@ export interface ImportResult {
 }
 
 const CHUNK = 1 << 20;
+
+/** What reading a file produced: the filled table, column names and types, the file's hash. */
+type ReaderResult = PipelineResult;
 
 /** Imports `file` into the workspace as a new dataset. Progress is in bytes read. */
 export async function importFile(ws: Workspace, file: string, opts: ImportOptions, ctx: JobContext): Promise<ImportResult> {
@@ -61,128 +64,29 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
   const fileName = `ds-${randomUUID()}.sqlite`;
   const temp = ws.tempPathFor(fileName);
   const warnings: string[] = [];
-  const hash = createHash('sha256');
   let writer: TableWriter | undefined;
-  let inferrer: TypeInferrer | undefined;
-  let names: { names: string[]; originals: string[] } = { names: [], originals: [] };
   let dialect: { delimiter: string | null; quote: string | null; header: boolean | null } = { delimiter: null, quote: null, header: null };
 
   try {
-    const decoder = new StreamDecoder(encoding, abs, onError === 'skip' ? 'replace' : 'error');
-    const fail = (line: number, column: number | undefined, reason: string): never => {
-      throw new TidysetError('MALFORMED_FILE', atPosition({ file: abs, line, column }, reason) +
-        (onError === 'stop' ? ' (nothing was imported; use --on-error skip to import the other lines and keep this one as a reject)' : ''),
-        { file: abs, line, column });
-    };
-    const invalidLineReason = (first: number, raw: string): string | null => {
-      if (decoder.invalidLines.size === 0) return null;
-      const last = first + countLines(raw) - 1;
-      for (let l = first; l <= last; l++) if (decoder.invalidLines.has(l)) return `invalid ${encoding} bytes on line ${l}`;
-      return null;
-    };
-
-    let consume: (text: string, final: boolean) => void;
+    let result: ReaderResult;
     if (format === 'csv') {
       const delimiter = opts.delimiter ?? sniffed.delimiter ?? ',';
       const quote = opts.quote !== undefined ? opts.quote : (sniffed.quote ?? '"');
       const header = opts.header ?? sniffed.header ?? true;
       dialect = { delimiter, quote, header };
-      const parser = new CsvParser({ delimiter, quote });
-      let width = -1;
-      let trailing = 0;
-      const onRecord = (fields: string[], line: number, problem: { line: number; column: number; message: string } | null, raw: () => string) => {
-        if (problem) {
-          if (onError === 'stop') fail(problem.line, problem.column, problem.message);
-          writer!.reject(line, raw(), `line ${problem.line}, column ${problem.column}: ${problem.message}`);
-          return;
-        }
-        if (width === -1) {
-          width = fields.length;
-          names = header ? uniqueHeaderNames(fields, warnings) : { names: fields.map((_, i) => `column_${i + 1}`), originals: fields.map(() => '') };
-          writer = new TableWriter(temp, width, abs);
-          inferrer = new TypeInferrer(width);
-          if (header) return;
-        }
-        const bad = decoder.invalidLines.size ? invalidLineReason(line, raw()) : null;
-        if (bad) {
-          writer!.reject(line, raw(), bad);
-          return;
-        }
-        if (fields.length > width && fields.lastIndexOf('') >= width && onlyEmptyFrom(fields, width)) {
-          // Trailing delimiters (`a\tb\t`) add empty fields past the header: drop them, and say so.
-          fields.length = width;
-          trailing++;
-        }
-        if (fields.length !== width) {
-          const reason = `${fields.length} field${fields.length === 1 ? '' : 's'} where the ${header ? 'header has' : 'first line has'} ${width}`;
-          if (onError === 'stop') fail(line, undefined, reason);
-          writer!.reject(line, raw(), reason);
-          return;
-        }
-        writer!.add(fields);
-        inferrer!.addRecord(fields);
-      };
-      consume = (text, final) => {
-        if (text.length) parser.push(text, onRecord);
-        if (final) {
-          parser.end(onRecord);
-          if (trailing) warnings.push(`${trailing} line${trailing === 1 ? '' : 's'} ended with empty fields past the header's ${width} columns (trailing delimiters); those empty fields were dropped`);
-          if (parser.blankLines) warnings.push(`${parser.blankLines} blank line${parser.blankLines === 1 ? '' : 's'} skipped`);
-        }
-      };
+      const r = await runCsvPipeline({ file: abs, encoding, delimiter, quote, header, onError }, temp, st.size, ctx, name);
+      writer = r.writer;
+      result = r;
     } else {
-      const reader = new JsonRecordReader(format, abs);
-      const keys = new Map<string, number>();
-      writer = new TableWriter(temp, 0, abs);
-      inferrer = new TypeInferrer(0);
-      const row: Array<string | null> = [];
-      const onRecord = (flat: Map<string, string | null> | null, line: number, problem: string | null, raw: () => string) => {
-        const bad = problem ?? (decoder.invalidLines.size ? invalidLineReason(line, raw()) : null);
-        if (bad || !flat) {
-          if (onError === 'stop') fail(line, undefined, bad ?? 'not an object');
-          writer!.reject(line, raw(), bad ?? 'not an object');
-          return;
-        }
-        let added = 0;
-        for (const k of flat.keys()) if (!keys.has(k)) {
-          keys.set(k, keys.size);
-          added++;
-        }
-        if (added) {
-          writer!.addColumns(added);
-          inferrer!.extend(keys.size, writer!.rows);
-        }
-        row.length = keys.size;
-        row.fill(null);
-        for (const [k, v] of flat) row[keys.get(k)!] = v;
-        writer!.add(row);
-        inferrer!.addRecord(row);
-      };
-      consume = (text, final) => {
-        reader.push(text, final, onRecord);
-        // Column names are the keys in order of first appearance.
-        if (final) names = uniqueHeaderNames([...keys.keys()], warnings);
-      };
+      const r = await readJson(abs, format, encoding, onError, temp, st.size, ctx, name);
+      writer = r.writer;
+      result = r;
     }
-
-    let done = 0;
-    for await (const chunk of createReadStream(abs, { highWaterMark: CHUNK })) {
-      if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
-      const buf = chunk as Buffer;
-      hash.update(buf);
-      consume(decoder.decode(buf), false);
-      done += buf.length;
-      ctx.progress(done, st.size, `${name}: ${writer?.rows ?? 0} rows`);
-    }
-    consume(decoder.decode(Buffer.alloc(0), true), true);
-    if (!writer) {
-      throw new TidysetError('MALFORMED_FILE', `${abs}: the file has no records${st.size === 0 ? ' (empty file)' : ''}`, { file: abs });
-    }
+    warnings.push(...result.warnings);
     if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
 
     const w: TableWriter = writer;
-    const types = inferrer!.results();
-    const sha256 = hash.digest('hex');
+    const sha256 = result.sha256;
     w.setMeta('source_sha256', sha256);
     w.finish();
     const finalPath = ws.dataPath(fileName);
@@ -191,14 +95,14 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
     const sourceId = ws.sources.upsert({
       path: abs, size: st.size, mtimeMs: Math.floor(st.mtimeMs), sha256, format, importable: true, encoding,
       bom: sniffed.bom, delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header,
-      lineCount: null, columns: names.originals.length ? names.originals : null, status: 'ok', error: null,
+      lineCount: null, columns: result.originals.length ? result.originals : null, status: 'ok', error: null,
     });
-    const columns = names.names.map((n, i) => ({
+    const columns = result.names.map((n, i) => ({
       name: n,
-      originalName: names.originals[i] ?? n,
+      originalName: result.originals[i] ?? n,
       physical: physicalName(i),
-      type: (types[i]?.type ?? 'empty') as ColumnType,
-      detail: (types[i]?.detail ?? null) as TypeDetail | null,
+      type: result.types[i]?.type ?? 'empty',
+      detail: result.types[i]?.detail ?? null,
     }));
     let id: number;
     try {
@@ -220,13 +124,64 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
   }
 }
 
-function onlyEmptyFrom(fields: string[], from: number): boolean {
-  for (let i = from; i < fields.length; i++) if (fields[i] !== '') return false;
-  return true;
-}
-
-function countLines(raw: string): number {
-  let n = 1;
-  for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', i + 1)) n++;
-  return n;
+/** Reads JSON Lines or a JSON array in this thread (objects are parsed whole; columns appear as keys do). */
+async function readJson(
+  abs: string, format: 'jsonl' | 'json', encoding: TextEncoding, onError: 'stop' | 'skip', temp: string, size: number, ctx: JobContext, label: string,
+): Promise<ReaderResult> {
+  const warnings: string[] = [];
+  const hash = createHash('sha256');
+  const decoder = new StreamDecoder(encoding, abs, onError === 'skip' ? 'replace' : 'error');
+  const reader = new JsonRecordReader(format, abs);
+  const keys = new Map<string, number>();
+  const writer = new TableWriter(temp, 0, abs);
+  const inferrer = new TypeInferrer(0);
+  const row: Array<string | null> = [];
+  try {
+    const onRecord = (flat: Map<string, string | null> | null, line: number, problem: string | null, raw: () => string) => {
+      const bad = problem ?? (decoder.invalidLines.has(line) ? `invalid ${encoding} bytes on line ${line}` : null);
+      if (bad || !flat) {
+        const reason = bad ?? 'not an object';
+        if (onError === 'stop') {
+          throw new TidysetError('MALFORMED_FILE', atPosition({ file: abs, line }, reason) +
+            ' (nothing was imported; use --on-error skip to import the other lines and keep this one as a reject)', { file: abs, line });
+        }
+        writer.reject(line, raw(), reason);
+        return;
+      }
+      let added = 0;
+      for (const k of flat.keys()) {
+        if (!keys.has(k)) {
+          keys.set(k, keys.size);
+          added++;
+        }
+      }
+      if (added) {
+        writer.addColumns(added);
+        inferrer.extend(keys.size, writer.rows);
+      }
+      row.length = keys.size;
+      row.fill(null);
+      for (const [k, v] of flat) row[keys.get(k)!] = v;
+      writer.add(row);
+      inferrer.addRecord(row);
+    };
+    let done = 0;
+    for await (const chunk of createReadStream(abs, { highWaterMark: CHUNK })) {
+      if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
+      const buf = chunk as Buffer;
+      hash.update(buf);
+      reader.push(decoder.decode(buf), false, onRecord);
+      done += buf.length;
+      ctx.progress(done, size, `${label}: ${writer.rows} rows`);
+    }
+    reader.push(decoder.decode(Buffer.alloc(0), true), true, onRecord);
+    if (writer.rows === 0 && writer.rejects === 0) {
+      throw new TidysetError('MALFORMED_FILE', `${abs}: the file has no records${size === 0 ? ' (empty file)' : ''}`, { file: abs });
+    }
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  const named = uniqueHeaderNames([...keys.keys()], warnings);
+  return { writer, names: named.names, originals: named.originals, types: inferrer.results(), sha256: hash.digest('hex'), warnings };
 }

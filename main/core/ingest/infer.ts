@@ -11,9 +11,10 @@ const ALL = INT | DEC | BOOL | DATE | DATETIME;
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n', 'ja', 'nej']);
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
 
+// No leading zeros (`007`, `0800`, `00.5`): those are codes whose zeros a number would drop.
 const RE_INT = /^[+-]?(0|[1-9]\d*)$/;
-const RE_DEC_DOT = /^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$/;
-const RE_DEC_COMMA = /^[+-]?\d+,\d+$/;
+const RE_DEC_DOT = /^[+-]?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const RE_DEC_COMMA = /^[+-]?(0|[1-9]\d*),\d+$/;
 const DATE_PATTERNS: Array<[RegExp, string]> = [
   [/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'],
   [/^\d{4}\/\d{2}\/\d{2}$/, 'YYYY/MM/DD'],
@@ -24,6 +25,42 @@ const DATE_PATTERNS: Array<[RegExp, string]> = [
   [new RegExp(`^(${MONTHS})\\.? \\d{1,2},? \\d{4}$`, 'i'), 'Month D, YYYY'],
 ];
 const RE_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Month 1–12 and day 1–31 in a value that starts with YYYY-MM-DD or YYYY/MM/DD. */
+function validYmd(v: string): boolean {
+  const m = two(v, 5);
+  const d = two(v, 8);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/** The number of the two digits at i (the patterns already checked they are digits). */
+function two(v: string, i: number): number {
+  return (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48;
+}
+
+/** The first two numbers of a value like `3/12/2024` or `03-12-2024` (hot path: no regex, no split). */
+function leadingParts(v: string): [number, number] {
+  let i = 0;
+  let a = 0;
+  let c = v.charCodeAt(0);
+  for (; c >= 48 && c <= 57; c = v.charCodeAt(++i)) a = a * 10 + c - 48;
+  let b = 0;
+  c = v.charCodeAt(++i);
+  for (; c >= 48 && c <= 57; c = v.charCodeAt(++i)) b = b * 10 + c - 48;
+  return [a, b];
+}
+
+/** Whether the numeric parts of a date that matched pattern `name` can be a day and a month. */
+function validDate(v: string, name: string): boolean {
+  if (name.startsWith('YYYY')) return validYmd(v);
+  const c = v.charCodeAt(0);
+  if (c < 48 || c > 57) return true; // month names: the pattern already checked them
+  const [a, b] = leadingParts(v);
+  if (name.includes('Month')) return a >= 1 && a <= 31;
+  const day1 = a >= 1 && a <= 31 && b >= 1 && b <= 12;
+  if (name === 'DD.MM.YYYY') return day1;
+  return day1 || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
+}
 
 /** Tracks the possible types of one column over all its values. */
 class ColumnGuess {
@@ -56,7 +93,8 @@ class ColumnGuess {
       if (this.mask & INT && RE_INT.test(v)) return INT | DEC;
       if (this.mask & DEC) {
         if (RE_DEC_DOT.test(v)) {
-          this.dot = true;
+          // Only a value with a dot is evidence of the dot separator; `12` fits a comma column too.
+          if (v.includes('.')) this.dot = true;
           m |= DEC;
         } else if (RE_DEC_COMMA.test(v)) {
           this.comma = true;
@@ -65,7 +103,7 @@ class ColumnGuess {
         if (this.dot && this.comma) return 0;
         if (m) return m;
       }
-      if (this.mask & DATETIME && v.length >= 16 && RE_DATETIME.test(v)) {
+      if (this.mask & DATETIME && v.length >= 16 && RE_DATETIME.test(v) && validYmd(v)) {
         this.formats.add(v.includes('T') ? 'ISO 8601 datetime' : 'YYYY-MM-DD HH:MM');
         return DATETIME;
       }
@@ -73,6 +111,7 @@ class ColumnGuess {
     if (this.mask & (DATE | DATETIME)) {
       for (const [re, name] of DATE_PATTERNS) {
         if (re.test(v)) {
+          if (!validDate(v, name)) break;
           if (name.includes('|')) this.noteOrder(v);
           this.formats.add(name);
           return DATE | DATETIME;
@@ -84,7 +123,7 @@ class ColumnGuess {
   }
 
   private noteOrder(v: string): void {
-    const [a, b] = v.split(/[/-]/).map(Number) as [number, number];
+    const [a, b] = leadingParts(v);
     if (a > 12) this.dayFirst = true;
     if (b > 12) this.monthFirst = true;
   }
@@ -134,6 +173,18 @@ export class TypeInferrer {
       g.empty = missing;
       this.guesses.push(g);
     }
+  }
+
+  /** Whether column i still needs to see values (false once only text fits: then counting is enough). */
+  needsValue(i: number): boolean {
+    return this.guesses[i]!.mask !== 0;
+  }
+
+  /** Counts a value of column i without looking at it (for columns that no longer need values). */
+  count(i: number, empty: boolean): void {
+    const g = this.guesses[i]!;
+    if (empty) g.empty++;
+    else g.nonEmpty++;
   }
 
   /** Feeds one value of column i. */

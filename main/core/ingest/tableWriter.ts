@@ -7,7 +7,7 @@ import { TidysetError } from '../errors';
 export const MAX_COLUMNS = 1999;
 /** Rows per multi-row INSERT, bounded by SQLite's host-parameter limit. */
 const MAX_PARAMS = 32766;
-const TARGET_ROWS_PER_INSERT = 64;
+const TARGET_ROWS_PER_INSERT = 16;
 
 export function physicalName(i: number): string {
   return `c${i + 1}`;

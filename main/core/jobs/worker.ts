@@ -3,10 +3,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { TidysetError } from '../errors';
 import { Workspace } from '../workspace';
 import { jobHandlers } from './kinds';
+import { runCsvParser, type CsvParseParams } from '../ingest/csvParseWorker';
 import type { WorkerData, WorkerMessage } from './runner';
 
 const data = workerData as WorkerData;
-const flag = new Int32Array(data.cancel);
+const cancelFlag = new Int32Array(data.cancel ?? new SharedArrayBuffer(4));
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 let lastSent = 0;
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
         lastSent = now;
         post({ type: 'progress', done, total, message });
       },
-      isCancelled: () => Atomics.load(flag, 0) === 1,
+      isCancelled: () => Atomics.load(cancelFlag, 0) === 1,
     });
     post({ type: 'result', value });
   } finally {
@@ -30,7 +31,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+if ((workerData as { role?: string }).role === 'csv-parse') {
+  void runCsvParser(workerData as CsvParseParams, parentPort!);
+} else {
+  main().catch(report);
+}
+
+function report(e: unknown): void {
   if (e instanceof TidysetError) post({ type: 'error', code: e.code, message: e.message, position: e.position });
   else post({ type: 'error', code: 'INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-});
+}

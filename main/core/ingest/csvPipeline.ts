@@ -1,0 +1,85 @@
+// The inserting half of a CSV import: runs the parser in a second thread and writes its batches,
+// so that parsing and SQLite inserts overlap on two cores.
+import { spawnWorker } from '../jobs/runner';
+import { TidysetError } from '../errors';
+import type { ErrorCode } from '../errors';
+import type { JobContext } from '../jobs/context';
+import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
+import type { CsvParseParams, ParserMessage } from './csvParseWorker';
+import { TableWriter } from './tableWriter';
+
+export interface PipelineResult {
+  writer: TableWriter;
+  names: string[];
+  originals: string[];
+  types: Array<{ type: ColumnType; detail: TypeDetail }>;
+  sha256: string;
+  warnings: string[];
+}
+
+/** Parses `params.file` in a worker and writes it into a new table file at `temp`. */
+export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: string, size: number, ctx: JobContext, label: string): Promise<PipelineResult> {
+  return new Promise<PipelineResult>((resolve, reject) => {
+    const worker = spawnWorker({ ...params, role: 'csv-parse' } satisfies CsvParseParams);
+    let writer: TableWriter | undefined;
+    let names: string[] = [];
+    let originals: string[] = [];
+    let width = 0;
+    let done = false;
+    const finish = (e: unknown, r?: PipelineResult) => {
+      if (done) return;
+      done = true;
+      void worker.terminate();
+      if (e) {
+        writer?.abort();
+        reject(e);
+      } else resolve(r!);
+    };
+    worker.on('message', (m: ParserMessage) => {
+      if (done) return;
+      try {
+        switch (m.t) {
+          case 'header':
+            names = m.names;
+            originals = m.originals;
+            width = m.width;
+            writer = new TableWriter(temp, width, params.file);
+            break;
+          case 'rows': {
+            if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
+            const row: string[] = new Array(width);
+            const { text, offsets } = m;
+            const quote = params.quote ?? '';
+            let k = 0;
+            for (let r = 0; r < m.count; r++) {
+              for (let i = 0; i < width; i++, k += 3) {
+                const v = text.slice(offsets[k]!, offsets[k + 1]!);
+                row[i] = offsets[k + 2] ? v.split(quote + quote).join(quote) : v;
+              }
+              writer!.add(row);
+            }
+            worker.postMessage({ t: 'ack' });
+            break;
+          }
+          case 'reject':
+            writer!.reject(m.line, m.raw, m.reason);
+            break;
+          case 'progress':
+            if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
+            ctx.progress(m.bytes, size, `${label}: ${writer?.rows ?? 0} rows`);
+            break;
+          case 'fail':
+            throw new TidysetError(m.code as ErrorCode, m.message, { file: params.file, line: m.line, column: m.column });
+          case 'end':
+            if (!writer) throw new TidysetError('MALFORMED_FILE', `${params.file}: the file has no records${size === 0 ? ' (empty file)' : ''}`, { file: params.file });
+            finish(null, { writer, names, originals, types: m.types, sha256: m.sha256, warnings: m.warnings });
+            break;
+        }
+      } catch (e) {
+        finish(e);
+      }
+    });
+    worker.on('error', (e) => finish(e));
+    worker.on('exit', (code) => finish(new TidysetError('INTERNAL', `the CSV parser thread exited (code ${code}) before finishing`)));
+  });
+}
