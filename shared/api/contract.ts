@@ -2,6 +2,11 @@
 // the renderer's client derive from this map, so a method is added here once.
 import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
+import { OpSchema, RecipeSchema } from '../ops/schema';
+import { FilterSchema, SortSchema } from './filters';
+
+export { FilterSchema, SortSchema };
+export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
@@ -20,18 +25,6 @@ export const JobInfoSchema = z.object({
 export type JobInfo = z.infer<typeof JobInfoSchema>;
 
 const DatasetRef = z.object({ dataset: z.string().min(1) });
-
-export const SortSchema = z.object({ column: z.string(), dir: z.enum(['asc', 'desc']) });
-export type Sort = z.infer<typeof SortSchema>;
-
-/** A filter on one column (display name). Text filters compare the raw text; number/date filters cast. */
-export const FilterSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), column: z.string(), op: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith']), value: z.string() }),
-  z.object({ kind: z.literal('blank'), column: z.string(), blank: z.boolean() }),
-  z.object({ kind: z.literal('number'), column: z.string(), min: z.number().nullable(), max: z.number().nullable() }),
-  z.object({ kind: z.literal('date'), column: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
-]);
-export type Filter = z.infer<typeof FilterSchema>;
 
 export const RowsPageInSchema = DatasetRef.extend({
   offset: z.number().int().min(0),
@@ -66,6 +59,23 @@ const ImportOptionsSchema = z.object({
 });
 
 const Ok = z.object({ ok: z.literal(true) });
+
+/** What an applied operation did. */
+export const HistoryStepSchema = z.object({
+  seq: z.number().int(),
+  description: z.string(),
+  detail: z.object({ changed: z.number().int(), failed: z.number().int().optional() }).passthrough(),
+});
+
+export const HistoryEntrySchema = z.object({
+  seq: z.number().int(),
+  description: z.string(),
+  state: z.enum(['pending', 'done', 'undoing', 'undone', 'redoing']),
+  op: z.unknown(),
+  detail: z.object({ changed: z.number().int(), failed: z.number().int().optional() }).passthrough().nullable(),
+  createdAt: z.string(),
+});
+export type HistoryEntryInfo = z.infer<typeof HistoryEntrySchema>;
 
 /** Method name → input and output schema. Names are `domain.verbNoun`. */
 export const contract = {
@@ -108,6 +118,40 @@ export const contract = {
   'rejects.list': {
     input: DatasetRef.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({ total: z.number().int(), rejects: z.array(RejectSchema) }),
+  },
+  /** What a value operation would change, without changing anything. */
+  'ops.preview': {
+    input: DatasetRef.extend({ op: OpSchema, limit: z.number().int().min(1).max(200).default(20) }),
+    output: z.object({ changed: z.number().int(), failed: z.number().int(), samples: z.array(z.object({ rid: z.number().int(), before: z.string().nullable(), after: z.string().nullable() })) }),
+  },
+  /** Apply an operation (a history step). */
+  'ops.apply': { input: DatasetRef.extend({ op: OpSchema }), output: HistoryStepSchema },
+  'history.list': { input: DatasetRef, output: z.array(HistoryEntrySchema) },
+  /** Undo the last applied step; null when there is none. */
+  'history.undo': { input: DatasetRef, output: HistoryEntrySchema.nullable() },
+  /** Redo the next undone step; null when there is none. */
+  'history.redo': { input: DatasetRef, output: HistoryEntrySchema.nullable() },
+  /** Undo or redo until step `seq` is the last applied one (0: before all). */
+  'history.jumpTo': { input: DatasetRef.extend({ seq: z.number().int().min(0) }), output: z.array(HistoryEntrySchema) },
+  /** The applied history as a recipe; `rowKey` lets cell edits replay on other datasets. */
+  'recipes.export': { input: DatasetRef.extend({ rowKey: z.string().optional() }), output: RecipeSchema },
+  /** Replay a recipe (all or nothing), renaming columns through `map` (old → new). */
+  'recipes.apply': { input: DatasetRef.extend({ recipe: z.unknown(), map: z.record(z.string(), z.string()).default({}) }), output: z.array(HistoryStepSchema) },
+  /** Value counts of a column under filters. */
+  'facets.text': {
+    input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]), sort: z.enum(['count', 'value']).default('count'), limit: z.number().int().min(1).max(5000).default(500) }),
+    output: z.object({ values: z.array(z.object({ value: z.string().nullable(), count: z.number().int() })), distinct: z.number().int(), total: z.number().int() }),
+  },
+  /** Histogram of the values that read as numbers, and counts of the rest. */
+  'facets.numeric': {
+    input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]), bins: z.number().int().min(2).max(200).default(24) }),
+    output: z.object({ min: z.number().nullable(), max: z.number().nullable(), bins: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })), numeric: z.number().int(), nonNumeric: z.number().int(), blank: z.number().int() }),
+  },
+  'facets.blank': { input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }), output: z.object({ blank: z.number().int(), nonBlank: z.number().int() }) },
+  /** Values that do not fit the column's inferred type. */
+  'facets.type': {
+    input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
+    output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
 } as const;
 

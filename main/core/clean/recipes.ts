@@ -1,0 +1,106 @@
+// Recipes: a dataset's applied history saved as JSON, and replayed on another dataset with a
+// column mapping; cell edits find their row by a key column the user picks.
+import { RECIPE_VERSION, RecipeSchema, columnsOf, type Op, type Recipe } from '../../../shared/ops/schema';
+import { HistoryRepo } from '../db/repos/history';
+import { TidysetError } from '../errors';
+import { readCell } from '../rows/query';
+import type { Workspace } from '../workspace';
+import { applyOp, jumpTo, listHistory, type OpOutcome } from './engine';
+
+/**
+ * The applied operations of a dataset as a recipe. Cell edits carry `rowKey`'s value in their row
+ * so that they can be replayed elsewhere (without a key they replay on this dataset only).
+ */
+export function exportRecipe(ws: Workspace, dataset: string, rowKey?: string): Recipe {
+  const ds = ws.datasets.get(dataset);
+  if (rowKey !== undefined && !ds.columns.some((c) => c.name === rowKey)) {
+    throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(dataset)} has no column ${JSON.stringify(rowKey)} to use as the row key`);
+  }
+  const operations = listHistory(ws, dataset)
+    .filter((e) => e.state === 'done')
+    .map((e) => {
+      const op = e.op as Op;
+      if (op.op === 'editCell' && rowKey !== undefined) {
+        const value = readCell(ws, ds, op.rid, rowKey);
+        return { ...op, key: { column: rowKey, value: value ?? null } };
+      }
+      return op;
+    });
+  return { tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations };
+}
+
+/** Renames the column references of an operation through `map` (old name → new name). */
+export function mapOp(op: Op, map: Record<string, string>): Op {
+  const m = (n: string) => map[n] ?? n;
+  const o = structuredClone(op) as Op & Record<string, unknown>;
+  if ('column' in o && typeof o.column === 'string') o.column = m(o.column);
+  if (o.op === 'merge' || o.op === 'reorder') o.columns = o.columns.map(m);
+  if (o.op === 'deleteRows') o.filters = o.filters.map((f) => ({ ...f, column: m(f.column) }));
+  if (o.op === 'editCell' && o.key) o.key = { ...o.key, column: m(o.key.column) };
+  return o;
+}
+
+/** Checks, before anything runs, that every column the recipe reads will exist when it is read. */
+function checkColumns(ops: Op[], start: string[]): void {
+  const names = new Set(start);
+  const missing = new Set<string>();
+  for (const op of ops) {
+    for (const c of columnsOf(op)) if (!names.has(c)) missing.add(c);
+    switch (op.op) {
+      case 'rename':
+        names.delete(op.column);
+        names.add(op.to);
+        break;
+      case 'drop':
+        names.delete(op.column);
+        break;
+      case 'duplicate':
+        names.add(op.name);
+        break;
+      case 'merge':
+        names.add(op.name);
+        if (!op.keepOriginals) op.columns.forEach((c) => names.delete(c));
+        break;
+      case 'split':
+        // Names of split parts depend on the data; known ones are declared in `names`.
+        (op.names ?? []).forEach((n) => names.add(n));
+        if (!op.names) for (let i = 1; i <= (op.maxParts ?? 20); i++) names.add(`${op.column} ${i}`);
+        if (!op.keepOriginal) names.delete(op.column);
+        break;
+    }
+  }
+  if (missing.size) {
+    throw new TidysetError('BAD_INPUT', `the recipe uses column${missing.size > 1 ? 's' : ''} ${[...missing].map((c) => JSON.stringify(c)).join(', ')} ` +
+      `that the dataset does not have; map them with --map old=new (in the app: the column-mapping dialog)`);
+  }
+}
+
+/**
+ * Applies a recipe to a dataset, each operation a history step. If one fails, the steps this call
+ * applied are undone and the error is thrown: the dataset is left as it was.
+ */
+export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map: Record<string, string> = {}): OpOutcome[] {
+  const parsed = RecipeSchema.safeParse(recipe);
+  if (!parsed.success) {
+    throw new TidysetError('BAD_INPUT', `not a Tidyset recipe: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'recipe'}: ${i.message}`).join('; ')}`);
+  }
+  const ds = ws.datasets.get(dataset);
+  const ops = parsed.data.operations.map((op) => mapOp(op, map));
+  checkColumns(ops, ds.columns.map((c) => c.name));
+  const history = new HistoryRepo(ws.catalog);
+  const before = history.list(ds.id).filter((e) => e.state === 'done').at(-1)?.seq ?? 0;
+  const sameDataset = parsed.data.source?.dataset === ds.name;
+  const outcomes: OpOutcome[] = [];
+  try {
+    for (const op of ops) {
+      if (op.op === 'editCell' && op.key === null && !sameDataset) {
+        throw new TidysetError('BAD_INPUT', `the recipe edits row ${op.rid} of column ${JSON.stringify(op.column)} without a row key; save the recipe with a row key column to replay cell edits on another dataset`);
+      }
+      outcomes.push(applyOp(ws, dataset, op, { byKey: op.op === 'editCell' && op.key !== null }));
+    }
+  } catch (e) {
+    if (outcomes.length) jumpTo(ws, dataset, before);
+    throw e;
+  }
+  return outcomes;
+}

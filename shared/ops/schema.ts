@@ -1,0 +1,85 @@
+// The cleaning operations as data: the recipe format. Operations name columns, never positions.
+import { z } from 'zod';
+import { FilterSchema } from '../api/filters';
+
+const Col = z.string().min(1);
+
+export const NULL_TOKENS_DEFAULT = ['', 'N/A', 'n/a', '-', 'NULL', 'null', '?', 'NA', 'none'];
+
+/** Operations that rewrite the values of one column, one value at a time. */
+export const ValueOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('trim'), column: Col, collapse: z.boolean().default(true) }),
+  z.object({ op: z.literal('case'), column: Col, mode: z.enum(['upper', 'lower', 'title']) }),
+  z.object({
+    op: z.literal('replace'), column: Col, find: z.string().min(1), replace: z.string(),
+    mode: z.enum(['literal', 'regex', 'whole']).default('literal'), caseSensitive: z.boolean().default(true),
+  }),
+  z.object({ op: z.literal('nullTokens'), column: Col, tokens: z.array(z.string()).default(NULL_TOKENS_DEFAULT) }),
+  z.object({ op: z.literal('castNumber'), column: Col, locale: z.enum(['auto', 'dot', 'comma']).default('auto') }),
+  z.object({ op: z.literal('castDate'), column: Col, order: z.enum(['dayFirst', 'monthFirst']).default('dayFirst') }),
+  z.object({ op: z.literal('castBoolean'), column: Col }),
+  z.object({ op: z.literal('unicode'), column: Col, form: z.enum(['NFC', 'NFKC']).default('NFC') }),
+  z.object({ op: z.literal('stripHtml'), column: Col }),
+  z.object({ op: z.literal('fixMojibake'), column: Col }),
+  /** Every value equal to one of `from` becomes `to` (mass edit, facet edit, cluster merge). */
+  z.object({ op: z.literal('massEdit'), column: Col, edits: z.array(z.object({ from: z.array(z.string()).min(1), to: z.string() })).min(1) }),
+]);
+export type ValueOp = z.infer<typeof ValueOpSchema>;
+
+export const OpSchema = z.union([
+  ValueOpSchema,
+  z.discriminatedUnion('op', [
+    z.object({
+      op: z.literal('fill'), column: Col, method: z.enum(['constant', 'mean', 'median', 'mode', 'previous', 'next']),
+      value: z.string().optional(),
+    }),
+    z.object({
+      op: z.literal('split'), column: Col, by: z.enum(['delimiter', 'regex']), separator: z.string().min(1),
+      maxParts: z.number().int().min(2).max(100).optional(), names: z.array(z.string().min(1)).optional(),
+      keepOriginal: z.boolean().default(true),
+    }),
+    z.object({ op: z.literal('merge'), columns: z.array(Col).min(2), separator: z.string().default(' '), name: Col, keepOriginals: z.boolean().default(true) }),
+    z.object({ op: z.literal('rename'), column: Col, to: Col }),
+    z.object({ op: z.literal('drop'), column: Col }),
+    z.object({ op: z.literal('duplicate'), column: Col, name: Col }),
+    z.object({ op: z.literal('reorder'), columns: z.array(Col).min(1) }),
+    /** Deletes the rows matching the filters (the grid's current filter or facet selection). */
+    z.object({ op: z.literal('deleteRows'), filters: z.array(FilterSchema).min(1) }),
+    /**
+     * One cell. `rid` addresses the row in this dataset; on replay elsewhere the row is found by
+     * `key` (a column the user picked and that row's value in it).
+     */
+    z.object({
+      op: z.literal('editCell'), column: Col, rid: z.number().int(), value: z.string().nullable(),
+      key: z.object({ column: Col, value: z.string().nullable() }).nullable().default(null),
+    }),
+  ]),
+]);
+export type Op = z.infer<typeof OpSchema>;
+export type OpInput = z.input<typeof OpSchema>;
+
+export const RECIPE_VERSION = 1;
+
+/** A saved history: operations in order, replayable on another dataset. */
+export const RecipeSchema = z.object({
+  tidysetRecipe: z.literal(RECIPE_VERSION),
+  createdAt: z.string().optional(),
+  source: z.object({ dataset: z.string(), sha256: z.string().nullable().optional() }).optional(),
+  operations: z.array(OpSchema),
+});
+export type Recipe = z.infer<typeof RecipeSchema>;
+
+/** The columns an operation reads or writes, for recipe column mapping. */
+export function columnsOf(op: Op): string[] {
+  switch (op.op) {
+    case 'merge':
+    case 'reorder':
+      return op.columns;
+    case 'deleteRows':
+      return op.filters.map((f) => f.column);
+    case 'editCell':
+      return op.key ? [op.column, op.key.column] : [op.column];
+    default:
+      return [op.column];
+  }
+}
