@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { catalogMigrations } from './db/migrations';
 import { DatasetsRepo } from './db/repos/datasets';
 import { SourcesRepo } from './db/repos/sources';
+import { recoverHistory } from './clean/engine';
 
 /** The default workspace: TIDYSET_WORKSPACE, else Tidyset's folder in the platform's user-data location. */
 export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -25,7 +26,8 @@ export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platfo
 /** Temporary files of in-flight imports carry the writer's pid, so a later open can tell abandoned ones. */
 const TEMP_RE = /\.importing-(\d+)\.tmp(-wal|-shm|-journal)?$/;
 
-function pidAlive(pid: number): boolean {
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -53,6 +55,7 @@ export class Workspace {
     }
     this.datasets = new DatasetsRepo(this.catalog);
     this.sources = new SourcesRepo(this.catalog);
+    recoverHistory(this);
   }
 
   /** Opens (creating if needed) the workspace in `dir` and migrates its catalog. */

@@ -3,6 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatImportReport, runImportBench } from './importBench';
+import { runGridBench } from './gridBench';
+import { runOpsBench } from './opsBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -11,7 +13,11 @@ interface Section {
   run(ctx: BenchContext): Promise<SectionReport>;
 }
 
-const SECTIONS: Section[] = [{ name: 'import', run: async (ctx) => formatImportReport(await runImportBench(ctx)) }];
+const SECTIONS: Section[] = [
+  { name: 'import', run: async (ctx) => formatImportReport(await runImportBench(ctx)) },
+  { name: 'grid', run: runGridBench },
+  { name: 'ops', run: runOpsBench },
+];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]
   --rows N        data rows in the generated CSV (default 1,000,000)

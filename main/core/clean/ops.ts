@@ -65,12 +65,13 @@ function rewriteColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => st
 function valueOp(env: OpEnv, op: ValueOp): void {
   const c = col(env, op.column);
   const t = valueTransform(op);
-  rewriteColumn(env, c, (v) => (v === null ? null : t.apply(v)));
   if (t.failed) {
+    // Counted on the values before the change: those the cast could not convert and leaves as they are.
     const failed = t.failed;
     env.db.function('tidyset_failed', { deterministic: true }, (v: unknown) => (typeof v === 'string' && failed(v) ? 1 : 0));
     env.detail.failed = (env.db.prepare(`SELECT count(*) AS n FROM rows WHERE tidyset_failed(${c.physical})`).get() as { n: number }).n;
   }
+  rewriteColumn(env, c, (v) => (v === null ? null : t.apply(v)));
 }
 
 function fill(env: OpEnv, op: Extract<Op, { op: 'fill' }>): void {

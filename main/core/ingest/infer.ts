@@ -196,3 +196,14 @@ export class TypeInferrer {
     return this.guesses.map((g) => g.result());
   }
 }
+
+/** Whether one non-empty value fits a column type the way inference would accept it (for the type facet). */
+export function valueFitsType(value: string, type: ColumnType): boolean {
+  if (type === 'text' || type === 'empty') return true;
+  const g = new ColumnGuess();
+  g.add(value);
+  const r = g.result();
+  if (r.type === type) return true;
+  // An integer fits a decimal column; a date fits a datetime column.
+  return (type === 'decimal' && r.type === 'integer') || (type === 'datetime' && r.type === 'date');
+}

@@ -1,7 +1,9 @@
 // Grid paging over a dataset file: sort and filter by column, constant-time pages at any offset
 // through keyset seeks from cached anchors, sort indexes built on demand, and single-cell edits.
 import type { Filter, RowBlock, RowsPageIn, Sort } from '../../../shared/api/contract';
+import type { ColumnType } from '../../../shared/api/catalog';
 import { parseDate } from '../../../shared/util/dates';
+import { valueFitsType } from '../ingest/infer';
 import { openDb, type Db } from '../db/open';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
@@ -23,9 +25,12 @@ interface Conn {
 
 const conns = new Map<string, Conn>();
 
-function registerFunctions(db: Db): void {
+/** SQL functions the filters use; registered on every connection that runs filter queries. */
+export function registerFunctions(db: Db): void {
   // Used in WHERE clauses only (never in an index, so other tools can still open the file).
   db.function('tidyset_date', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? parseDate(v) : null));
+  db.function('tidyset_misfit', { deterministic: true }, (v: unknown, type: unknown) =>
+    typeof v === 'string' && v !== '' && !valueFitsType(v, type as ColumnType) ? 1 : 0);
 }
 
 /** The cached read-write connection of a dataset file in this process. */
@@ -91,7 +96,7 @@ function escapeLike(s: string): string {
 }
 
 /** Builds the WHERE clause of the filters: physical names and bound values only. */
-function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string; params: unknown[] } {
+export function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const f of filters) {
@@ -129,6 +134,21 @@ function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string; param
         }
         break;
       }
+      case 'in': {
+        const values = f.values.filter((v): v is string => v !== null);
+        const ors: string[] = [];
+        if (values.length) {
+          ors.push(`${p} IN (SELECT value FROM json_each(?))`);
+          params.push(JSON.stringify(values));
+        }
+        if (values.length < f.values.length) ors.push(`${p} IS NULL`);
+        parts.push(`(${ors.join(' OR ')})`);
+        break;
+      }
+      case 'mismatch':
+        parts.push(`tidyset_misfit(${p}, ?)`);
+        params.push(c.type);
+        break;
       case 'date': {
         const key = `tidyset_date(${p})`;
         parts.push(`${key} IS NOT NULL`);
