@@ -49,6 +49,7 @@ async function buildRenderer() {
     platform: 'browser',
     target: 'chrome120',
     format: 'esm',
+    jsx: 'automatic',
     minify: true,
     sourcemap: true,
     loader: { '.woff2': 'file', '.svg': 'file', '.png': 'file' },

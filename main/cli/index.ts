@@ -8,6 +8,8 @@ import { readRejects, readRows } from '../core/rows/datasetDb';
 import { APP_VERSION } from '../core/version';
 import { Workspace, defaultWorkspaceDir } from '../core/workspace';
 import { ProgressView, formatBytes, textTable } from './output';
+import { registerAppCommands } from './app';
+import { registerCleanCommands } from './clean';
 
 interface Common {
   workspace?: string;
@@ -174,6 +176,9 @@ common(program.command('export'))
     const r = await runJob(o, 'export', { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false }, 'export', 'items');
     print(o, r, () => [...r.files.map((f) => `wrote ${f.path} (${f.rows} rows, ${formatBytes(f.bytes)}, sha256 ${f.sha256.slice(0, 12)}…)`), `wrote ${r.manifest}`].join('\n'));
   });
+
+registerAppCommands(program, common, workspaceDir);
+registerCleanCommands(program, { common, withWorkspace, print });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

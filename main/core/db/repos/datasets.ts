@@ -24,6 +24,14 @@ export interface NewDataset {
   columns: Array<{ name: string; originalName: string; physical: string; type: ColumnType; detail: TypeDetail | null }>;
 }
 
+/** One place a search query matched: a dataset (column null) or one of its columns. */
+export interface SearchHit {
+  dataset: string;
+  column: string | null;
+  field: 'name' | 'description' | 'unit';
+  text: string;
+}
+
 interface DatasetRow {
   id: number; name: string; file: string; source_id: number | null; source_path: string | null;
   source_sha256: string | null; source_size: number | null; format: string; encoding: string | null;
@@ -43,6 +51,10 @@ export class DatasetsRepo {
   private readonly allColumnsStmt;
   private readonly insertStmt;
   private readonly insertColumnStmt;
+  private readonly deleteStmt;
+  private readonly renameStmt;
+  private readonly describeStmt;
+  private readonly columnMetaStmt;
 
   constructor(private readonly db: Db) {
     this.listStmt = db.prepare<[], DatasetRow>('SELECT * FROM datasets ORDER BY name COLLATE NOCASE');
@@ -57,6 +69,11 @@ export class DatasetsRepo {
        @header, @rows, @rejects, @createdAt, @importMs)`);
     this.insertColumnStmt = db.prepare(`INSERT INTO columns
       (dataset_id, position, name, physical, original_name, type, type_detail) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.deleteStmt = db.prepare<[number]>('DELETE FROM datasets WHERE id = ?');
+    this.renameStmt = db.prepare<[string, number]>('UPDATE datasets SET name = ? WHERE id = ?');
+    this.describeStmt = db.prepare<[string, number]>('UPDATE datasets SET description = ? WHERE id = ?');
+    this.columnMetaStmt = db.prepare<[string, string, number, number]>(
+      'UPDATE columns SET description = ?, unit = ? WHERE dataset_id = ? AND position = ?');
   }
 
   /** Every dataset with its columns, by name. */
@@ -105,7 +122,55 @@ export class DatasetsRepo {
 
   /** Removes a dataset from the catalog (the caller deletes its file). */
   remove(id: number): void {
-    this.db.prepare('DELETE FROM datasets WHERE id = ?').run(id);
+    this.deleteStmt.run(id);
+  }
+
+  /** Renames a dataset and/or changes its description; ALREADY_EXISTS if the new name is taken. */
+  update(id: number, change: { name?: string; description?: string }): StoredDataset {
+    const current = this.get(id);
+    const name = change.name?.trim();
+    if (change.name !== undefined && !name) throw new TidysetError('BAD_INPUT', 'a dataset name cannot be blank');
+    if (name !== undefined && name !== current.name && this.byNameStmt.get(name)) {
+      throw new TidysetError('ALREADY_EXISTS', `a dataset named ${JSON.stringify(name)} already exists`);
+    }
+    this.db.transaction(() => {
+      if (name !== undefined && name !== current.name) this.renameStmt.run(name, id);
+      if (change.description !== undefined) this.describeStmt.run(change.description, id);
+    })();
+    return this.get(id);
+  }
+
+  /** Changes a column's description and/or unit (by display name); NOT_FOUND for an unknown column. */
+  updateColumn(id: number, column: string, change: { description?: string; unit?: string }): StoredDataset {
+    const ds = this.get(id);
+    const col = ds.columns.find((c) => c.name === column);
+    if (!col) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(ds.name)} has no column ${JSON.stringify(column)}`);
+    this.columnMetaStmt.run(change.description ?? col.description, change.unit ?? col.unit, id, col.position);
+    return this.get(id);
+  }
+
+  /**
+   * Case-insensitive substring search over dataset names and descriptions and column names,
+   * descriptions and units; at most `limit` hits, datasets in name order. Matching is done here
+   * rather than with SQL LIKE because SQLite folds only ASCII case ("é" ≠ "É"); the catalog is small.
+   */
+  search(query: string, limit = 200): SearchHit[] {
+    const q = fold(query.trim());
+    if (!q) return [];
+    const hits: SearchHit[] = [];
+    const add = (dataset: string, column: string | null, field: SearchHit['field'], text: string) => {
+      if (hits.length < limit && text && fold(text).includes(q)) hits.push({ dataset, column, field, text });
+    };
+    for (const ds of this.list()) {
+      add(ds.name, null, 'name', ds.name);
+      add(ds.name, null, 'description', ds.description);
+      for (const c of ds.columns) {
+        add(ds.name, c.name, 'name', c.name);
+        add(ds.name, c.name, 'description', c.description);
+        add(ds.name, c.name, 'unit', c.unit);
+      }
+    }
+    return hits;
   }
 
   /** Picks a name not yet used: `base`, `base-2`, `base-3`, … */
@@ -114,6 +179,11 @@ export class DatasetsRepo {
     for (let i = 2; this.byNameStmt.get(name); i++) name = `${base}-${i}`;
     return name;
   }
+}
+
+/** Case-folds for search (Unicode-aware, unlike SQLite's lower()). */
+function fold(s: string): string {
+  return s.normalize('NFC').toLowerCase();
 }
 
 function toColumn(c: ColumnRow): StoredColumn {

@@ -1,0 +1,23 @@
+// The shape every domain handler file fills in: one async function per contract method, given parsed input.
+import type { z } from 'zod';
+import type { Contract, Method, Out } from '../../shared/api/contract';
+import type { Workspace } from '../core/workspace';
+import type { JobManager } from './jobManager';
+
+/** Which face the dispatcher serves; `app.info` reports it. */
+export type Face = 'electron' | 'serve' | 'test';
+
+/** What a handler gets besides its input: the open workspace and the job manager. */
+export interface HandlerContext {
+  ws: Workspace;
+  jobs: JobManager;
+  face: Face;
+  /** Tells subscribers that a dataset (or, with null, the list) changed. */
+  datasetsChanged(dataset: string | null): void;
+}
+
+/** Parsed (defaults applied) input of a method. */
+export type ParsedIn<M extends Method> = z.output<Contract[M]['input']>;
+
+/** Every contract method's handler; the compiler checks none is missing. */
+export type Handlers = { [M in Method]: (input: ParsedIn<M>, ctx: HandlerContext) => Promise<Out<M>> };

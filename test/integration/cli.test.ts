@@ -1,0 +1,224 @@
+// Runs the `tidyset` command as a child process against a temp workspace: JSON shapes, rescans, duplicates, exit codes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuilt, jsonOut, runCli, type CliResult } from '../helpers/cli';
+import pkg from '../../package.json';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+
+let tmp: string;
+let ws: string;
+let data: string;
+
+const PEOPLE = 'id,name,city\n1,Ann,Oslo\n2,"Bo, Jr.",Bergen\n3,Cy,"Trond\nheim"\n4,Di,\n';
+
+before(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'tidyset-cli-'));
+  ws = path.join(tmp, 'ws');
+  data = path.join(tmp, 'data');
+  mkdirSync(path.join(data, 'more'), { recursive: true });
+  writeFileSync(path.join(data, 'people.csv'), PEOPLE);
+  writeFileSync(path.join(data, 'people-copy.csv'), PEOPLE);
+  writeFileSync(path.join(data, 'more', 'scores.tsv'), 'name\tscore\nann\t1.5\nbo\t2\n');
+  copyFileSync(path.join(FIXTURES, 'ingest', 'nested.jsonl'), path.join(data, 'more', 'nested.jsonl'));
+  copyFileSync(path.join(FIXTURES, 'ingest', 'ragged.csv'), path.join(tmp, 'ragged.csv'));
+});
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const cli = (...args: string[]): CliResult => runCli(args, ws);
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function ok(r: CliResult): CliResult {
+  assert.equal(r.status, 0, `exit ${r.status}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  return r;
+}
+
+interface ScanFile {
+  path: string; format: string; encoding: string | null; bom: boolean; delimiter: string | null; quote: string | null;
+  header: boolean | null; size: number; lines: number | null; sha256: string | null; status: string; reason: string | null;
+  duplicateOf: string | null;
+}
+interface ScanJson {
+  root: string;
+  counts: { found: number; added: number; changed: number; unchanged: number; removed: number; unreadable: number; duplicates: number };
+  files: ScanFile[];
+}
+interface DatasetJson {
+  id: number; name: string; rows: number; rejects: number;
+  columns: Array<{ name: string; type: string }>;
+  source: { path: string; sha256: string; encoding: string; delimiter: string | null };
+}
+
+test('--help lists every command and exits 0; --version prints the version', () => {
+  const r = ok(cli('--help'));
+  for (const c of ['scan', 'import', 'datasets', 'show', 'rejects', 'export']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'), c);
+  assert.equal(ok(cli('--version')).stdout.trim(), pkg.version);
+});
+
+test('scan --json: every file with format, encoding, delimiter, header, size, sha256, status and reason; byte-identical copies marked', () => {
+  const r = jsonOut<ScanJson>(ok(cli('scan', data, '--json')));
+  assert.equal(r.root, data);
+  assert.deepEqual(r.counts, { found: 4, added: 4, changed: 0, unchanged: 0, removed: 0, unreadable: 0, duplicates: 1 });
+  const byName = new Map(r.files.map((f) => [path.relative(data, f.path), f]));
+  assert.deepEqual([...byName.keys()].sort(), ['more/nested.jsonl', 'more/scores.tsv', 'people-copy.csv', 'people.csv']);
+  for (const f of r.files) {
+    for (const key of ['path', 'format', 'encoding', 'delimiter', 'header', 'size', 'sha256', 'status', 'reason']) assert.ok(key in f, `${f.path} has ${key}`);
+    assert.equal(f.sha256, sha256(f.path));
+    assert.equal(f.size, statSync(f.path).size);
+    assert.equal(f.status, 'ok');
+    assert.equal(f.reason, null);
+  }
+  const people = byName.get('people.csv')!;
+  assert.deepEqual(
+    { format: people.format, encoding: people.encoding, delimiter: people.delimiter, header: people.header },
+    { format: 'csv', encoding: 'utf-8', delimiter: ',', header: true },
+  );
+  assert.equal(byName.get('more/scores.tsv')!.delimiter, '\t');
+  assert.equal(byName.get('more/nested.jsonl')!.format, 'jsonl');
+  // Exactly one of the two copies points at the other.
+  const copies = [byName.get('people.csv')!, byName.get('people-copy.csv')!];
+  assert.deepEqual(copies.map((f) => f.duplicateOf).filter((d) => d !== null).length, 1);
+  const dup = copies.find((f) => f.duplicateOf !== null)!;
+  assert.equal(dup.duplicateOf, copies.find((f) => f !== dup)!.path);
+  assert.equal(byName.get('more/scores.tsv')!.duplicateOf, null);
+});
+
+test('a rescan re-reads only changed files: a touched mtime or new content counts as changed, the rest unchanged', () => {
+  const first = jsonOut<ScanJson>(ok(cli('scan', data, '--json')));
+  assert.deepEqual({ changed: first.counts.changed, unchanged: first.counts.unchanged, added: first.counts.added }, { changed: 0, unchanged: 4, added: 0 });
+
+  const scores = path.join(data, 'more', 'scores.tsv');
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(scores, later, later);
+  const touched = jsonOut<ScanJson>(ok(cli('scan', data, '--json')));
+  assert.deepEqual({ changed: touched.counts.changed, unchanged: touched.counts.unchanged, added: touched.counts.added }, { changed: 1, unchanged: 3, added: 0 });
+
+  writeFileSync(scores, 'name\tscore\nann\t1.5\nbo\t2\ncy\t3\n');
+  const edited = jsonOut<ScanJson>(ok(cli('scan', data, '--json')));
+  assert.deepEqual({ changed: edited.counts.changed, unchanged: edited.counts.unchanged }, { changed: 1, unchanged: 3 });
+  assert.equal(edited.files.find((f) => f.path === scores)!.sha256, sha256(scores));
+
+  // Same size and mtime as recorded means unchanged: the file is not read again, so its old hash stays.
+  // (A whole second, so that setting the mtime back is exact.)
+  const nested = path.join(data, 'more', 'nested.jsonl');
+  const second = Math.floor(Date.now() / 1000) - 3600;
+  utimesSync(nested, second, second);
+  const base = jsonOut<ScanJson>(ok(cli('scan', data, '--json')));
+  assert.deepEqual({ changed: base.counts.changed, unchanged: base.counts.unchanged }, { changed: 1, unchanged: 3 });
+  const recorded = base.files.find((f) => f.path === nested)!.sha256;
+  const size = statSync(nested).size;
+  const bytes = readFileSync(nested);
+  bytes[bytes.indexOf('Ann')] = 'E'.charCodeAt(0);
+  writeFileSync(nested, bytes);
+  utimesSync(nested, second, second);
+  assert.equal(statSync(nested).size, size);
+  const sneaky = jsonOut<ScanJson>(ok(cli('scan', data, '--json')));
+  assert.deepEqual({ changed: sneaky.counts.changed, unchanged: sneaky.counts.unchanged }, { changed: 0, unchanged: 4 });
+  assert.equal(sneaky.files.find((f) => f.path === nested)!.sha256, recorded);
+  assert.notEqual(recorded, sha256(nested));
+});
+
+test('a folder of Parquet, XLSX, SQLite and PNG files: each recognised by its signature, none importable', () => {
+  const folder = path.join(tmp, 'binaries');
+  mkdirSync(folder);
+  for (const f of readdirSync(path.join(FIXTURES, 'signatures'))) copyFileSync(path.join(FIXTURES, 'signatures', f), path.join(folder, f));
+  const r = jsonOut<ScanJson>(ok(cli('scan', folder, '--json')));
+  const got = Object.fromEntries(r.files.map((f) => [path.basename(f.path), { format: f.format, status: f.status, reason: f.reason }]));
+  assert.deepEqual(got, {
+    'sample.parquet': { format: 'parquet', status: 'recognised', reason: 'Parquet file (recognised, not importable yet)' },
+    'sample.png': { format: 'image', status: 'recognised', reason: 'PNG image' },
+    'sample.sqlite': { format: 'sqlite', status: 'recognised', reason: 'SQLite database (recognised, not importable yet)' },
+    'sample.xlsx': { format: 'xlsx', status: 'recognised', reason: 'Excel workbook (recognised, not importable yet)' },
+  });
+  const text = ok(cli('scan', folder));
+  assert.match(text.stdout, /sample\.parquet .*recognised: Parquet file/);
+  const refused = cli('import', path.join(folder, 'sample.xlsx'));
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /sample\.xlsx: cannot import: Excel workbook/);
+});
+
+test('import --json, then datasets --json: the documented shapes', () => {
+  const file = path.join(data, 'people.csv');
+  const imported = jsonOut<{ dataset: DatasetJson; warnings: string[] }>(ok(cli('import', file, '--name', 'people', '--json')));
+  assert.equal(imported.dataset.name, 'people');
+  assert.equal(imported.dataset.rows, 4);
+  assert.deepEqual(imported.warnings, []);
+  const list = jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json')));
+  assert.deepEqual(Object.keys(list), ['datasets']);
+  const d = list.datasets.find((x) => x.name === 'people')!;
+  assert.equal(typeof d.id, 'number');
+  assert.equal(d.rows, 4);
+  assert.deepEqual(d.columns, [{ name: 'id', type: 'integer' }, { name: 'name', type: 'text' }, { name: 'city', type: 'text' }]);
+  assert.deepEqual(d.source, { path: file, sha256: sha256(file), encoding: 'utf-8', delimiter: ',' });
+  assert.match(ok(cli('datasets')).stdout, /^people\s+4\s+3\s+0\s/m);
+});
+
+test('show --json: columns and rows, paged with --limit and --offset', () => {
+  const all = jsonOut<{ columns: string[]; rows: string[][] }>(ok(cli('show', 'people', '--json')));
+  assert.deepEqual(all, {
+    columns: ['id', 'name', 'city'],
+    rows: [['1', 'Ann', 'Oslo'], ['2', 'Bo, Jr.', 'Bergen'], ['3', 'Cy', 'Trond\nheim'], ['4', 'Di', '']],
+  });
+  const page = jsonOut<{ rows: string[][] }>(ok(cli('show', 'people', '--json', '--limit', '2', '--offset', '1')));
+  assert.deepEqual(page.rows, [['2', 'Bo, Jr.', 'Bergen'], ['3', 'Cy', 'Trond\nheim']]);
+  assert.deepEqual(jsonOut<{ rows: string[][] }>(ok(cli('show', 'people', '--json', '--offset', '10'))).rows, []);
+  assert.match(ok(cli('show', 'people', '--limit', '1')).stdout, /Ann[\s\S]*\(1 of 4 rows\)/);
+});
+
+test('import --on-error skip keeps malformed lines as rejects; rejects --json lists line, raw and reason', () => {
+  const r = ok(cli('import', path.join(tmp, 'ragged.csv'), '--on-error', 'skip', '--name', 'ragged'));
+  assert.match(r.stdout, /imported 2 rows × 3 columns/);
+  assert.match(r.stdout, /1 malformed record kept as rejects/);
+  const rej = jsonOut<{ total: number; rejects: Array<{ line: number; raw: string; reason: string }> }>(ok(cli('rejects', 'ragged', '--json')));
+  assert.equal(rej.total, 1);
+  assert.deepEqual({ line: rej.rejects[0]!.line, raw: rej.rejects[0]!.raw }, { line: 3, raw: '4,5' });
+  assert.match(rej.rejects[0]!.reason, /2 fields where the header has 3/);
+});
+
+test('export --json writes the file and manifest; a second export needs --force', () => {
+  const out = path.join(tmp, 'export');
+  const r = jsonOut<{ files: Array<{ path: string; rows: number; sha256: string }>; manifest: string }>(ok(cli('export', 'people', '--out', out, '--json')));
+  assert.equal(r.files[0]!.path, path.join(out, 'people.csv'));
+  assert.equal(r.files[0]!.rows, 4);
+  assert.equal(r.files[0]!.sha256, sha256(path.join(out, 'people.csv')));
+  assert.equal(r.manifest, path.join(out, 'manifest.json'));
+  assert.equal(readFileSync(path.join(out, 'people.csv'), 'utf8'), 'id,name,city\r\n1,Ann,Oslo\r\n2,"Bo, Jr.",Bergen\r\n3,Cy,"Trond\nheim"\r\n4,Di,""\r\n');
+  const again = cli('export', 'people', '--out', out);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /people\.csv already exists; use --force/);
+  ok(cli('export', 'people', '--out', out, '--force'));
+  assert.deepEqual(readdirSync(out).sort(), ['manifest.json', 'people.csv']);
+  const jsonl = path.join(tmp, 'export-jsonl');
+  ok(cli('export', 'people', '--out', jsonl, '--format', 'jsonl'));
+  assert.equal(readFileSync(path.join(jsonl, 'people.jsonl'), 'utf8').split('\n')[0], '{"id":"1","name":"Ann","city":"Oslo"}');
+});
+
+test('exit code 1 for user errors, with messages naming the file and line; --json errors are JSON on stdout', () => {
+  const missing = path.join(tmp, 'nope.csv');
+  const m = cli('import', missing);
+  assert.equal(m.status, 1);
+  assert.equal(m.stderr, `tidyset: ${missing}: cannot read (ENOENT)\n`);
+
+  const ragged = path.join(tmp, 'ragged.csv');
+  const bad = cli('import', ragged, '--name', 'ragged-stop');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, new RegExp(`^tidyset: ${ragged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: 2 fields where the header has 3`, 'm'));
+  const badJson = jsonOut<{ error: { code: string; message: string } }>(cli('import', ragged, '--json'));
+  assert.equal(badJson.error.code, 'MALFORMED_FILE');
+  assert.ok(badJson.error.message.startsWith(`${ragged}:3: `));
+  assert.ok(!jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'ragged-stop'));
+
+  const unknown = cli('show', 'no-such-dataset', '--json');
+  assert.equal(unknown.status, 1);
+  assert.deepEqual(jsonOut(unknown), { error: { code: 'NOT_FOUND', message: 'no dataset named "no-such-dataset"' } });
+  const limit = cli('show', 'people', '--limit', 'lots');
+  assert.equal(limit.status, 1);
+  assert.match(limit.stderr, /--limit must be a whole number/);
+  assert.equal(cli('scan', path.join(tmp, 'no-such-folder')).status, 1);
+  assert.notEqual(cli('no-such-command').status, 0);
+});
