@@ -1,0 +1,8 @@
+// Renderer entry: mounts the app shell into #root.
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(<App />);

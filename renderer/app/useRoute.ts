@@ -1,0 +1,50 @@
+// Hash routing: `#/` is the catalog, `#/d/<dataset name>` a dataset.
+import { useSyncExternalStore } from 'react';
+
+export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string };
+
+function parse(hash: string): Route {
+  const m = /^#\/d\/(.+)$/.exec(hash);
+  if (m) {
+    try {
+      return { name: 'dataset', dataset: decodeURIComponent(m[1]!) };
+    } catch {
+      return { name: 'catalog' };
+    }
+  }
+  return { name: 'catalog' };
+}
+
+export function routeHref(route: Route): string {
+  return route.name === 'dataset' ? `#/d/${encodeURIComponent(route.dataset)}` : '#/';
+}
+
+/** Goes to a route; `replace` keeps the back button from returning to a stale name after a rename. */
+export function navigate(route: Route, replace = false): void {
+  const href = routeHref(route);
+  if (replace) {
+    history.replaceState(null, '', href);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    location.hash = href.slice(1);
+  }
+}
+
+function subscribe(fn: () => void): () => void {
+  window.addEventListener('hashchange', fn);
+  return () => window.removeEventListener('hashchange', fn);
+}
+
+let cachedHash: string | null = null;
+let cachedRoute: Route = { name: 'catalog' };
+function snapshot(): Route {
+  if (location.hash !== cachedHash) {
+    cachedHash = location.hash;
+    cachedRoute = parse(location.hash);
+  }
+  return cachedRoute;
+}
+
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}

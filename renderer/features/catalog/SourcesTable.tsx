@@ -1,0 +1,97 @@
+// The files a scan found: format, encoding, delimiter, header, size and status, with checkboxes for importable ones.
+import type { Dataset, Source } from '../../../shared/api/catalog';
+import { formatBytes, formatDelimiter } from '../../components/format';
+import { SourceStatus } from './SourceStatus';
+
+interface Props {
+  root: string;
+  sources: Source[];
+  selected: ReadonlySet<string>;
+  onToggle: (path: string, on: boolean) => void;
+  onAll: (on: boolean) => void;
+  /** Datasets of the workspace, to mark files that were imported already. */
+  datasets: readonly Dataset[];
+}
+
+function relative(root: string, p: string): string {
+  const r = root.replace(/[\\/]+$/, '');
+  return p.startsWith(r) && p.length > r.length ? p.slice(r.length + 1) : p;
+}
+
+export function SourcesTable({ root, sources, selected, onToggle, onAll, datasets }: Props) {
+  const importable = sources.filter((s) => s.importable);
+  const picked = importable.filter((s) => selected.has(s.path)).length;
+  const allOn = importable.length > 0 && picked === importable.length;
+  const importedAs = new Map<string, string>();
+  for (const d of datasets) if (d.source.path) importedAs.set(d.source.path, d.name);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  if (sources.length === 0) return <p className="muted">No files found below this folder.</p>;
+  return (
+    <div className="table-wrap sources-wrap">
+      <table className="table sources-table" aria-label="Files found">
+        <thead>
+          <tr>
+            <th className="check">
+              <input
+                type="checkbox"
+                aria-label="Select all importable files"
+                checked={allOn}
+                ref={(el) => {
+                  if (el) el.indeterminate = picked > 0 && !allOn;
+                }}
+                onChange={(e) => onAll(e.target.checked)}
+                disabled={importable.length === 0}
+              />
+            </th>
+            <th>File</th>
+            <th>Format</th>
+            <th>Encoding</th>
+            <th>Delimiter</th>
+            <th>Header</th>
+            <th className="num">Size</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => {
+            const rel = relative(root, s.path);
+            const dup = s.duplicateOf === null ? null : byId.get(s.duplicateOf);
+            return (
+              <tr key={s.id} data-testid="source-row" data-path={s.path} data-status={s.status} className={s.importable ? '' : 'dim'}>
+                <td className="check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Import ${rel}`}
+                    checked={selected.has(s.path)}
+                    disabled={!s.importable}
+                    onChange={(e) => onToggle(s.path, e.target.checked)}
+                  />
+                </td>
+                <td className="path" title={s.path}>
+                  {rel}
+                  {s.duplicateOf !== null ? (
+                    <span className="tag tag-dup" title={dup ? `Byte-identical to ${dup.path}` : 'Byte-identical to another file'}>
+                      duplicate{dup ? ` of ${relative(root, dup.path)}` : ''}
+                    </span>
+                  ) : null}
+                  {importedAs.has(s.path) ? <span className="tag tag-imported">imported as {importedAs.get(s.path)}</span> : null}
+                </td>
+                <td>{s.format}</td>
+                <td>
+                  {s.encoding ?? '—'}
+                  {s.bom ? <span className="tag">BOM</span> : null}
+                </td>
+                <td>{formatDelimiter(s.delimiter)}</td>
+                <td>{s.header === null ? '—' : s.header ? 'yes' : 'no'}</td>
+                <td className="num">{formatBytes(s.size)}</td>
+                <td>
+                  <SourceStatus s={s} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

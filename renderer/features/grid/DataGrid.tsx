@@ -1,0 +1,168 @@
+// The dataset grid: ag-grid Community on the Infinite Row Model over `rows.page`, with sort, filters and editing.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type CellKeyDownEvent,
+  type ColDef,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+  type RowSelectionOptions,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import type { Dataset } from '../../../shared/api/catalog';
+import type { RowBlock } from '../../../shared/api/contract';
+import { toast } from '../../components/toastStore';
+import { copyText, toTsv } from './clipboard';
+import { dataColDefs, rowNumberColDef } from './columnDefs';
+import { createDatasource } from './datasource';
+import { gridTheme } from './gridTheme';
+import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
+import { StatusBar, type GridStatus } from './StatusBar';
+import { useCellEdit } from './useCellEdit';
+import { useSortIndex } from './useSortIndex';
+import './grid.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const BLOCK = 100;
+const MAX_AUTO_WIDTH = 320;
+// Stable objects: a new defaultColDef on each render would make ag-grid re-apply column widths.
+const DEFAULT_COL_DEF: ColDef<GridRow> = { cellDataType: false, floatingFilter: true };
+const ROW_SELECTION: RowSelectionOptions<GridRow> = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true };
+const getRowId = (p: GetRowIdParams<GridRow>) => String(p.data.rid);
+
+export function DataGrid({ dataset }: { dataset: Dataset }) {
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const dsRef = useRef(dataset);
+  dsRef.current = dataset;
+  const current = useCallback(() => ({ name: dsRef.current.name, columns: dsRef.current.columns }), []);
+  const nameOf = useCallback(() => dsRef.current.name, []);
+
+  const [status, setStatus] = useState<GridStatus>({ matching: null, filtered: false, selected: 0, focused: null, sort: '' });
+  const [ignored, setIgnored] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+
+  const refresh = useCallback(() => apiRef.current?.refreshInfiniteCache(), []);
+  const sized = useRef(false);
+  // Fit columns to the first page once; later the user's own widths stand.
+  const autoSize = useCallback(() => {
+    const api = apiRef.current;
+    if (sized.current || !api) return;
+    sized.current = true;
+    const ids = dsRef.current.columns.map((c) => c.name);
+    api.autoSizeColumns(ids, false);
+    const tooWide = api.getColumnState().filter((c) => c.colId !== ROW_NUMBER_COL && (c.width ?? 0) > MAX_AUTO_WIDTH);
+    if (tooWide.length) api.applyColumnState({ state: tooWide.map((c) => ({ colId: c.colId, width: MAX_AUTO_WIDTH })) });
+  }, []);
+  const index = useSortIndex(dataset.id, nameOf, refresh);
+  const reportRef = useRef(index.report);
+  reportRef.current = index.report;
+
+  const datasource = useMemo(
+    () =>
+      createDatasource({
+        current,
+        onBlock: (block: RowBlock, info) => {
+          setStatus((s) => (s.matching === block.total && s.filtered === info.filtered ? s : { ...s, matching: block.total, filtered: info.filtered }));
+          setIgnored((prev) => (prev.join('|') === info.ignored.join('|') ? prev : info.ignored));
+          setLoadError(null);
+          setReady(true);
+          // Two frames: the block's rows are in the DOM by then, so there is content to measure.
+          requestAnimationFrame(() => requestAnimationFrame(autoSize));
+          if (block.unindexed.length) reportRef.current(block.unindexed);
+        },
+        onError: (message) => setLoadError(message),
+      }),
+    // One datasource per dataset (by id): a rename or a metadata edit must not reload the rows.
+    [dataset.id, current],
+  );
+
+  const columnDefs = useMemo(() => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns)], [dataset.rows, dataset.columns]);
+  const onCellEditRequest = useCellEdit(current);
+
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
+    const ev = e.event as KeyboardEvent | null | undefined;
+    if (!ev || !(ev.ctrlKey || ev.metaKey) || ev.key.toLowerCase() !== 'c') return;
+    if ((ev.target as HTMLElement | null)?.closest('input, textarea')) return; // the editor copies its own text
+    const api = e.api;
+    const selected = api.getSelectedNodes().filter((n) => n.data);
+    const cols = api.getAllDisplayedColumns().filter((c) => c.getColId() !== ROW_NUMBER_COL);
+    let text: string;
+    if (selected.length > 1) {
+      selected.sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+      text = toTsv(selected.map((n) => cols.map((c) => api.getCellValue({ rowNode: n, colKey: c }) as string | null)));
+    } else {
+      const v = e.value as string | number | null | undefined;
+      text = v === null || v === undefined ? '' : String(v);
+    }
+    ev.preventDefault();
+    void copyText(text).then((ok) => {
+      if (!ok) toast('error', 'Could not copy to the clipboard');
+    });
+  }, []);
+
+  const onReady = useCallback((e: GridReadyEvent<GridRow>) => {
+    apiRef.current = e.api;
+  }, []);
+
+  return (
+    <div className="data-grid" data-testid="data-grid" data-ready={ready ? 'true' : 'false'}>
+      {ignored.length ? (
+        <div className="notice notice-warn" role="status">
+          Not applied (the engine cannot express it): {ignored.join('; ')}
+        </div>
+      ) : null}
+      {loadError ? (
+        <div className="notice notice-error" role="alert">
+          {loadError}
+        </div>
+      ) : null}
+      <div className="grid-host">
+        <AgGridReact<GridRow>
+          theme={gridTheme}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={30}
+          maxConcurrentDatasourceRequests={2}
+          blockLoadDebounceMillis={40}
+          cacheOverflowSize={1}
+          getRowId={getRowId}
+          columnDefs={columnDefs}
+          defaultColDef={DEFAULT_COL_DEF}
+          maintainColumnOrder
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          stopEditingWhenCellsLoseFocus
+          rowSelection={ROW_SELECTION}
+          tooltipShowDelay={350}
+          enableBrowserTooltips={false}
+          onGridReady={onReady}
+          onCellKeyDown={onCellKeyDown}
+          onCellFocused={(e) => {
+            const col = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
+            setStatus((s) => ({ ...s, focused: col && e.rowIndex != null && col !== ROW_NUMBER_COL ? { column: col, row: e.rowIndex + 1 } : null }));
+          }}
+          onSelectionChanged={(e) => setStatus((s) => ({ ...s, selected: e.api.getSelectedNodes().length }))}
+          onSortChanged={(e) =>
+            setStatus((s) => ({
+              ...s,
+              focused: null,
+              sort: e.api
+                .getColumnState()
+                .filter((c) => c.sort)
+                .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+                .map((c) => `${c.colId} ${c.sort === 'asc' ? '↑' : '↓'}`)
+                .join(', '),
+            }))
+          }
+          onFilterChanged={() => setStatus((s) => ({ ...s, matching: null, focused: null }))}
+        />
+      </div>
+      <StatusBar total={dataset.rows} status={status} indexing={index.building} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// Builds the grid's column definitions from a dataset's columns: typed filters, badges, tooltips, editing.
+import type { ColDef, ValueGetterParams } from 'ag-grid-community';
+import type { Column, ColumnType } from '../../../shared/api/catalog';
+import { typeTitle } from '../../components/TypeBadge';
+import { RANGE_OPTIONS, TEXT_OPTIONS } from './filterModel';
+import { HeaderLabel, type HeaderLabelParams } from './HeaderLabel';
+import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
+
+function filterFor(type: ColumnType): Pick<ColDef<GridRow>, 'filter' | 'filterParams'> {
+  if (type === 'integer' || type === 'decimal') {
+    return { filter: 'agNumberColumnFilter', filterParams: { filterOptions: [...RANGE_OPTIONS], inRangeInclusive: true, defaultJoinOperator: 'AND', maxNumConditions: 2 } };
+  }
+  if (type === 'date' || type === 'datetime') {
+    return {
+      filter: 'agDateColumnFilter',
+      filterParams: { filterOptions: [...RANGE_OPTIONS], inRangeInclusive: true, includeTime: false, defaultJoinOperator: 'AND', maxNumConditions: 2 },
+    };
+  }
+  return { filter: 'agTextColumnFilter', filterParams: { filterOptions: [...TEXT_OPTIONS], defaultJoinOperator: 'AND', maxNumConditions: 2, debounceMs: 300 } };
+}
+
+function tooltip(c: Column): string {
+  const lines = [`${c.name} — ${typeTitle(c.type)}`];
+  if (c.unit) lines.push(`Unit: ${c.unit}`);
+  if (c.description) lines.push(c.description);
+  if (c.originalName && c.originalName !== c.name) lines.push(`Header in file: ${c.originalName}`);
+  return lines.join('\n');
+}
+
+export function rowNumberColDef(totalRows: number): ColDef<GridRow> {
+  const digits = String(Math.max(1, totalRows)).length;
+  return {
+    colId: ROW_NUMBER_COL,
+    headerName: '#',
+    pinned: 'left',
+    lockPinned: true,
+    lockPosition: 'left',
+    suppressMovable: true,
+    sortable: false,
+    filter: false,
+    editable: false,
+    resizable: false,
+    suppressAutoSize: true,
+    suppressHeaderMenuButton: true,
+    width: Math.max(52, 18 + digits * 8),
+    cellClass: 'row-number',
+    headerClass: 'row-number-header',
+    valueGetter: (p: ValueGetterParams<GridRow>) => (p.node?.rowIndex == null ? '' : p.node.rowIndex + 1),
+  };
+}
+
+export function dataColDefs(columns: readonly Column[]): ColDef<GridRow>[] {
+  return columns.map((c, i) => {
+    const numeric = c.type === 'integer' || c.type === 'decimal';
+    const params: HeaderLabelParams = { type: c.type, unit: c.unit };
+    return {
+      colId: c.name,
+      headerName: c.name,
+      valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? p.data.v[i] : undefined),
+      editable: true,
+      sortable: true,
+      resizable: true,
+      headerTooltip: tooltip(c),
+      headerComponentParams: { innerHeaderComponent: HeaderLabel, innerHeaderComponentParams: params },
+      cellClass: numeric ? 'num' : undefined,
+      cellClassRules: { 'cell-null': (p) => p.data !== undefined && p.value === null },
+      // Room for the date picker in the floating filter.
+      minWidth: c.type === 'date' || c.type === 'datetime' ? 172 : 60,
+      // initialWidth, not width: a metadata edit re-sends the column defs and must keep the user's widths.
+      initialWidth: numeric ? 120 : c.type === 'date' || c.type === 'datetime' ? 176 : 180,
+      ...filterFor(c.type),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+// The grid's look: ag-grid's Quartz theme, compact, on the system font stack (no web fonts are loaded).
+import { themeQuartz } from 'ag-grid-community';
+
+export const SYSTEM_FONT = [
+  'system-ui',
+  '-apple-system',
+  'Segoe UI',
+  'Roboto',
+  'Ubuntu',
+  'Cantarell',
+  'Noto Sans',
+  'Liberation Sans',
+  'DejaVu Sans',
+  'Helvetica Neue',
+  'Arial',
+  'sans-serif',
+];
+
+export const gridTheme = themeQuartz.withParams({
+  browserColorScheme: 'light',
+  fontFamily: SYSTEM_FONT,
+  fontSize: 13,
+  headerFontSize: 12,
+  headerFontWeight: 600,
+  spacing: 5,
+  rowHeight: 26,
+  headerHeight: 32,
+  listItemHeight: 24,
+  cellHorizontalPadding: 8,
+  accentColor: '#2563eb',
+  foregroundColor: '#1f2328',
+  backgroundColor: '#ffffff',
+  borderColor: '#e3e6ea',
+  headerBackgroundColor: '#f6f7f9',
+  headerTextColor: '#30363d',
+  oddRowBackgroundColor: '#fbfbfc',
+  rowHoverColor: '#f1f5fe',
+  selectedRowBackgroundColor: '#e3ecfd',
+  columnBorder: true,
+  wrapperBorder: false,
+  wrapperBorderRadius: 0,
+  borderRadius: 3,
+  tooltipBackgroundColor: '#1f2328',
+  tooltipTextColor: '#ffffff',
+  tooltipBorder: false,
+});

@@ -1,0 +1,44 @@
+// Saves a cell edit at once through `cells.update`: shown optimistically, rolled back with a toast on failure.
+import { useCallback } from 'react';
+import type { CellEditRequestEvent } from 'ag-grid-community';
+import type { Column } from '../../../shared/api/catalog';
+import { api, errorMessage } from '../../api';
+import { toast } from '../../components/toastStore';
+import type { GridRow } from './gridTypes';
+
+function withValue(row: GridRow, index: number, value: string | null): GridRow {
+  const v = row.v.slice();
+  v[index] = value;
+  return { ...row, v };
+}
+
+export function useCellEdit(current: () => { name: string; columns: readonly Column[] }, onSaved?: () => void) {
+  return useCallback(
+    (e: CellEditRequestEvent<GridRow>) => {
+      const row = e.data;
+      if (!row) return;
+      const column = e.column.getColId();
+      const { name, columns } = current();
+      const index = columns.findIndex((c) => c.name === column);
+      if (index < 0) return;
+      const before = row.v[index] ?? null;
+      // A cleared editor means an empty value, not a missing one; the raw text is always a string.
+      const value = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
+      if (value === before) return;
+      e.node.setData(withValue(row, index, value));
+      api['cells.update']({ dataset: name, rid: row.rid, column, value }).then(
+        (saved) => {
+          const now = e.node.data;
+          if (now && now.rid === row.rid && saved.value !== value) e.node.setData(withValue(now, index, saved.value));
+          onSaved?.();
+        },
+        (err) => {
+          const now = e.node.data;
+          if (now && now.rid === row.rid) e.node.setData(withValue(now, index, before));
+          toast('error', `Not saved (${column}, row ${row.rid}): ${errorMessage(err)}`);
+        },
+      );
+    },
+    [current, onSaved],
+  );
+}
