@@ -42,6 +42,8 @@ export class CsvParser {
   private buf = '';
   /** Line number of buf[0]. */
   private line = 1;
+  /** How far the scan of a quoted field cut off at the end of buf got (offsets from buf[0]). */
+  private pending: { fieldStart: number; q: number; lines: number; hasDoubled: boolean } | null = null;
   private readonly delim: number;
   private readonly quote: number;
   /** Number of blank lines skipped so far. */
@@ -82,6 +84,7 @@ export class CsvParser {
   end(onRecord: RecordHandler): void {
     this.run(true, onRecord);
     this.buf = '';
+    this.pending = null;
   }
 
   private run(final: boolean, onRecord: RecordHandler): void {
@@ -148,6 +151,16 @@ export class CsvParser {
           let q = pos + 1;
           let hasDoubled = false;
           let closed = -1;
+          const hint = this.pending;
+          this.pending = null;
+          if (hint !== null && recStart === 0 && fieldStart === hint.fieldStart) {
+            // The same field was cut off by the end of the last chunk: go on from where its scan stopped.
+            q = hint.q;
+            hasDoubled = hint.hasDoubled;
+            line = recLine + hint.lines;
+          }
+          // Lines are counted up to `scanned`; the scan can resume there.
+          let scanned = q;
           while (q < n) {
             const cq = s.indexOf(String.fromCharCode(Q), q);
             if (cq === -1) {
@@ -158,10 +171,11 @@ export class CsvParser {
             line += countLineBreaks(s, q, cq);
             if (cq + 1 < n && s.charCodeAt(cq + 1) === Q) {
               hasDoubled = true;
-              q = cq + 2;
+              q = scanned = cq + 2;
               continue;
             }
             if (cq + 1 >= n && !final) {
+              scanned = cq;
               q = n; // the next chunk may start with the second quote of a pair
               break;
             }
@@ -174,6 +188,8 @@ export class CsvParser {
                 this.failUnclosed(onRecord, s, recStart, recLine, fieldStart);
                 return;
               }
+              // Rescanning a long quoted field from its start on every chunk would be quadratic.
+              this.pending = { fieldStart: fieldStart - recStart, q: scanned - recStart, lines: line - recLine, hasDoubled };
               pos = recStart;
               line = recLine;
               break outer;
@@ -252,18 +268,9 @@ export class CsvParser {
         c = s.charCodeAt(pos);
         this.field(fields, s, fieldStart, pos, false);
         if (c === D) {
+          // A delimiter at the very end: the top of the loop adds the empty last field or waits.
           pos++;
           fieldStart = pos;
-          if (pos >= n && final) {
-            this.field(fields, s, pos, pos, false);
-            this.emit(onRecord, fields, recLine, null, s, recStart, pos);
-            break outer;
-          }
-          if (pos >= n) {
-            pos = recStart;
-            line = recLine;
-            break outer;
-          }
           continue;
         }
         const end = pos;
