@@ -1,5 +1,5 @@
 // A workspace folder: the catalog database plus one SQLite file per dataset under data/.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from './db/open';
@@ -55,6 +55,7 @@ export class Workspace {
     }
     this.datasets = new DatasetsRepo(this.catalog);
     this.sources = new SourcesRepo(this.catalog);
+    this.removeOrphans();
     recoverHistory(this);
   }
 
@@ -80,6 +81,25 @@ export class Workspace {
 
   close(): void {
     if (this.catalog.open) this.catalog.close();
+  }
+
+  /**
+   * Deletes dataset files the catalog does not know: an import killed between renaming its file into
+   * place and recording it. Only files older than a minute, so that an import finishing right now in
+   * another process keeps its file.
+   */
+  private removeOrphans(): void {
+    const known = new Set(this.datasets.list().map((d) => d.file));
+    const cutoff = Date.now() - 60_000;
+    for (const name of readdirSync(this.dataDir)) {
+      if (!/^ds-[0-9a-f-]+\.sqlite$/.test(name) || known.has(name)) continue;
+      const file = path.join(this.dataDir, name);
+      try {
+        if (statSync(file).mtimeMs < cutoff) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      } catch {
+        /* gone already */
+      }
+    }
   }
 
   /** Deletes temporary files left by imports whose process is gone (killed mid-import). */

@@ -17,22 +17,31 @@ export function migrate(db: Db, migrations: readonly Migration[], what: string, 
     }
   }
   const latest = target ?? migrations.at(-1)?.version ?? 0;
-  const current = db.pragma('user_version', { simple: true }) as number;
   const known = migrations.at(-1)?.version ?? 0;
-  if (current > known) {
-    throw new TidysetError(
-      'WORKSPACE_TOO_NEW',
-      `${what} has schema version ${current}, newer than this Tidyset understands (${known}); upgrade Tidyset to open it`,
-    );
-  }
-  const pending = migrations.filter((m) => m.version > current && m.version <= latest);
-  if (pending.length === 0) return current;
-  db.transaction(() => {
+  const versionNow = (): number => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > known) {
+      throw new TidysetError(
+        'WORKSPACE_TOO_NEW',
+        `${what} has schema version ${current}, newer than this Tidyset understands (${known}); upgrade Tidyset to open it`,
+      );
+    }
+    return current;
+  };
+  const pendingAfter = (current: number) => migrations.filter((m) => m.version > current && m.version <= latest);
+  const before = versionNow();
+  if (pendingAfter(before).length === 0) return before;
+  return db.transaction(() => {
+    // Read again under the write lock: another process may have migrated since the check above.
+    const pending = pendingAfter(versionNow());
+    if (pending.length === 0) return versionNow();
     for (const m of pending) {
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);
     }
-    db.pragma(`user_version = ${latest | 0}`);
+    // The last step applied, not `target`: a target past the last migration must not mark the database newer.
+    const reached = pending.at(-1)!.version;
+    db.pragma(`user_version = ${reached | 0}`);
+    return reached;
   }).immediate();
-  return latest;
 }

@@ -112,15 +112,15 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
         if (opts.format === 'csv') {
           let line = '';
           for (let i = 0; i < r.length; i++) line += (i ? ',' : '') + csvField(r[i]!);
-          w.write(line + '\r\n');
+          // An empty line would be read back as a blank line and the row lost; CSV has no NULL anyway.
+          w.write((line === '' && names.length === 1 ? '""' : line) + '\r\n');
         } else {
+          // Every key on every line, NULL as null: an absent key would drop a column that is all NULL
+          // and reorder columns whose first value is NULL when the export is imported again.
           let obj = '{';
-          let first = true;
           for (let i = 0; i < names.length; i++) {
             const v = r[i];
-            if (v === null || v === undefined) continue; // a missing value is an absent key
-            obj += (first ? '' : ',') + keys[i] + JSON.stringify(v);
-            first = false;
+            obj += (i ? ',' : '') + keys[i] + (v === null || v === undefined ? 'null' : JSON.stringify(v));
           }
           w.write(obj + '}\n');
         }

@@ -61,7 +61,7 @@ export async function runCsvParser(p: CsvParseParams, port: MessagePort): Promis
 
   const fail = (line: number, column: number | undefined, reason: string): never => {
     throw new TidysetError('MALFORMED_FILE', atPosition({ file: p.file, line, column }, reason) +
-      ' (nothing was imported; use --on-error skip to import the other lines and keep this one as a reject)', { file: p.file, line, column });
+      ' (nothing was imported)', { file: p.file, line, column });
   };
   const reject = (line: number, raw: string, reason: string) => post({ t: 'reject', line, raw, reason });
   const flush = () => {
@@ -81,7 +81,8 @@ export async function runCsvParser(p: CsvParseParams, port: MessagePort): Promis
 
   const onRecord = (fields: string[], line: number, problem: SyntaxProblem | null, raw: () => string) => {
     if (problem) {
-      if (p.onError === 'stop') fail(problem.line, problem.column, problem.message);
+      // The header names the columns: a malformed one cannot be set aside, whatever onError says.
+      if (p.onError === 'stop' || (width === -1 && p.header)) fail(problem.line, problem.column, width === -1 && p.header ? `the header line is malformed: ${problem.message}` : problem.message);
       return reject(line, raw(), `line ${problem.line}, column ${problem.column}: ${problem.message}`);
     }
     if (width === -1) {

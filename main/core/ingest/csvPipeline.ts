@@ -26,6 +26,7 @@ export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: strin
     let originals: string[] = [];
     let width = 0;
     let done = false;
+    const early: Array<{ line: number; raw: string; reason: string }> = [];
     const finish = (e: unknown, r?: PipelineResult) => {
       if (done) return;
       done = true;
@@ -44,6 +45,7 @@ export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: strin
             originals = m.originals;
             width = m.width;
             writer = new TableWriter(temp, width, params.file);
+            for (const r of early.splice(0)) writer.reject(r.line, r.raw, r.reason);
             break;
           case 'rows': {
             if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
@@ -62,7 +64,9 @@ export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: strin
             break;
           }
           case 'reject':
-            writer!.reject(m.line, m.raw, m.reason);
+            // A malformed line before the header's line has no table to go to yet: keep it for later.
+            if (writer) writer.reject(m.line, m.raw, m.reason);
+            else early.push(m);
             break;
           case 'progress':
             if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');

@@ -2,6 +2,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
+import { CP1252_HIGH } from '../../../shared/ops/transforms/windows1252';
 import { TidysetError } from '../errors';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -54,6 +55,8 @@ export class StreamDecoder {
     if (this.encoding === 'utf-8') {
       // isUtf8 and toString are SIMD-backed: several times faster than a fatal TextDecoder.
       text = isUtf8(bytes) ? bytes.toString('utf8') : this.recover(bytes);
+    } else if (this.encoding === 'windows-1252') {
+      text = decodeWindows1252(bytes);
     } else {
       text = this.decoder.decode(bytes, { stream: !final });
     }
@@ -88,7 +91,10 @@ export class StreamDecoder {
         if (bytes[i] === 0x0a) {
           line++;
           col = 1;
-        } else col++;
+        } else if (!(i === 0 && this.offset === 0 && len === 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+          // Columns count UTF-16 code units, as the parsers' columns do; a leading BOM is no column.
+          col += len === 4 ? 2 : 1;
+        }
         i += len;
         continue;
       }
@@ -96,7 +102,7 @@ export class StreamDecoder {
         throw new TidysetError(
           'MALFORMED_FILE',
           `${this.file}:${line}:${col}: invalid UTF-8 byte 0x${bytes[i]!.toString(16).toUpperCase().padStart(2, '0')}; ` +
-            `the file is probably in another encoding — import it with --encoding windows-1252 (or skip such lines with --on-error skip)`,
+            `the file is probably in another encoding (try windows-1252), or skip such lines`,
           { file: this.file, line, column: col },
         );
       }
@@ -137,10 +143,22 @@ function positionIn(file: string, from: Position, offset: number): Position {
     const start = Math.max(lineStart, 0);
     const tail = Buffer.alloc(Math.max(0, offset - start));
     if (tail.length) readSync(fd, tail, 0, tail.length, start);
-    return { offset, line, col: tail.toString('utf8').length + 1 };
+    let text = tail.toString('utf8');
+    if (start === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // the BOM is no column
+    return { offset, line, col: text.length + 1 };
   } finally {
     closeSync(fd);
   }
+}
+
+// Windows-1252 differs from ISO-8859-1 in 0x80–0x9F (€, smart quotes, dashes…). Node 20.18.3+ decodes the
+// 'windows-1252' label as ISO-8859-1 there (nodejs/node#60888), so those bytes are mapped here (WHATWG index).
+const CP1252_80_9F = String.fromCharCode(...CP1252_HIGH);
+
+/** Decodes Windows-1252 bytes (a single-byte encoding: no state between chunks). */
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
 }
 
 /** Length of the valid UTF-8 sequence at i, or 0 if it is invalid. */

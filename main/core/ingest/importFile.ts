@@ -143,7 +143,7 @@ async function readJson(
         const reason = bad ?? 'not an object';
         if (onError === 'stop') {
           throw new TidysetError('MALFORMED_FILE', atPosition({ file: abs, line }, reason) +
-            ' (nothing was imported; use --on-error skip to import the other lines and keep this one as a reject)', { file: abs, line });
+            ' (nothing was imported)', { file: abs, line });
         }
         writer.reject(line, raw(), reason);
         return;

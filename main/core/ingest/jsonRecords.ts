@@ -11,6 +11,9 @@ export class JsonRecordReader {
   // JSON array state
   private started = false;
   private ended = false;
+  /** The array's closing ] was read; anything but whitespace after it is reported once. */
+  private closed = false;
+  private trailingReported = false;
 
   constructor(
     private readonly format: 'jsonl' | 'json',
@@ -43,6 +46,11 @@ export class JsonRecordReader {
   }
 
   private array(final: boolean, onRecord: JsonRecordHandler): void {
+    if (this.ended && !this.closed) {
+      // Reading already stopped at a reported problem; report it once, not once per chunk.
+      this.buf = '';
+      return;
+    }
     const s = this.buf;
     let pos = 0;
     let line = this.line;
@@ -81,6 +89,7 @@ export class JsonRecordReader {
       }
       if (c === ']') {
         this.ended = true;
+        this.closed = true;
         pos++;
         break;
       }
@@ -127,6 +136,18 @@ export class JsonRecordReader {
       line = startLine + lines;
       pos = end;
     }
+    if (this.closed) {
+      // A second array or other text after ] would otherwise be dropped without a word.
+      ws();
+      if (pos < s.length && !this.trailingReported) {
+        this.trailingReported = true;
+        const at = pos;
+        onRecord(null, line, 'unexpected text after the closing ] of the JSON array', () => s.slice(at, at + 200));
+      }
+      this.buf = '';
+      this.line = line;
+      return;
+    }
     if (final && !this.ended) onRecord(null, line, 'the JSON array is not closed with ]', () => '');
     this.buf = pos >= s.length ? '' : s.slice(pos);
     this.line = line;
@@ -147,7 +168,12 @@ function emitParsed(text: string, line: number, onRecord: JsonRecordHandler): vo
     return;
   }
   const flat: FlatRecord = new Map();
-  flatten(value, '', flat);
+  const clash = flatten(value, '', flat);
+  if (clash !== null) {
+    // Keeping one of the two values would silently lose the other.
+    onRecord(null, line, `the name ${JSON.stringify(clash)} occurs twice in this object (a repeated key, or a dotted key that is also a nested path)`, () => text);
+    return;
+  }
   onRecord(flat, line, null, () => text);
 }
 
@@ -161,18 +187,27 @@ class JsonObject {
   constructor(readonly text: string) {}
 }
 
-function flatten(o: JsonObject, prefix: string, out: FlatRecord): void {
+/** Flattens `o` into `out`; returns a flattened name met twice (nothing more is added then), else null. */
+function flatten(o: JsonObject, prefix: string, out: FlatRecord): string | null {
   if (o.entries.length === 0 && prefix) {
-    out.set(prefix.slice(0, -1), o.text);
-    return;
+    const key = prefix.slice(0, -1);
+    if (out.has(key)) return key;
+    out.set(key, o.text);
+    return null;
   }
   for (const [k, v] of o.entries) {
     const key = prefix + k;
-    if (v instanceof JsonObject) flatten(v, key + '.', out);
-    else if (v instanceof RawText) out.set(key, v.text);
+    if (v instanceof JsonObject) {
+      const clash = flatten(v, key + '.', out);
+      if (clash !== null) return clash;
+      continue;
+    }
+    if (out.has(key)) return key;
+    if (v instanceof RawText) out.set(key, v.text);
     else if (typeof v === 'boolean') out.set(key, v ? 'true' : 'false');
     else out.set(key, v);
   }
+  return null;
 }
 
 /** A small JSON parser that keeps numbers and arrays as source text. Throws with a character position. */

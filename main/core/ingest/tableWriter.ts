@@ -31,6 +31,7 @@ export class TableWriter {
     columns: number,
     private readonly sourceName: string,
   ) {
+    checkColumnLimit(columns, sourceName);
     this.db = openBulk(file);
     this.db.exec(`CREATE TABLE _rejects (line INTEGER NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL);
       CREATE TABLE _meta (key TEXT PRIMARY KEY, value TEXT) STRICT;`);

@@ -1,5 +1,6 @@
 // Guesses the text encoding of a file's first bytes and tells text from binary.
 import type { TextEncoding } from './detect';
+import { decodeWindows1252 } from '../ingest/decode';
 
 /** The guessed encoding and whether a byte order mark announced it. */
 export interface EncodingGuess {
@@ -58,6 +59,8 @@ export function detectEncoding(head: Buffer, truncated: boolean): EncodingGuess 
  * partial character is dropped rather than turned into U+FFFD.
  */
 export function decodeText(head: Buffer, encoding: TextEncoding, truncated: boolean): string {
+  // Node's own windows-1252 decoder is Latin-1 in 0x80–0x9F (nodejs/node#60888): use the table.
+  if (encoding === 'windows-1252') return decodeWindows1252(head);
   return new TextDecoder(encoding).decode(head, { stream: truncated });
 }
 

@@ -26,6 +26,27 @@ function parseChunks(chunks: string[], dialect: Dialect = COMMA): Parsed {
   for (const c of chunks) p.push(c, onRecord);
   p.end(onRecord);
   assert.equal(p.records, records.length, 'records counter');
+  const parsed = { records, blankLines: p.blankLines };
+  // The import's offsets mode must read exactly the same fields.
+  assert.deepEqual(parseChunksOffsets(chunks, dialect), parsed, 'offsets mode agrees');
+  return parsed;
+}
+
+/** Like parseChunks in offsets mode: each field is rebuilt from (start, end, unescape) into the parser's text. */
+function parseChunksOffsets(chunks: string[], dialect: Dialect): Parsed {
+  const p = new CsvParser(dialect, 'offsets');
+  const records: Rec[] = [];
+  const onRecord = (fields: string[], line: number, problem: SyntaxProblem | null, raw: () => string) => {
+    const o = p.offsets!;
+    const rebuilt = fields.map((_, i) => {
+      const k = p.recordBase + 3 * i;
+      const t = p.text.slice(o[k]!, o[k + 1]!);
+      return o[k + 2] ? t.split(dialect.quote! + dialect.quote!).join(dialect.quote!) : t;
+    });
+    records.push({ fields: rebuilt, line, problem, raw: raw() });
+  };
+  for (const c of chunks) p.push(c, onRecord);
+  p.end(onRecord);
   return { records, blankLines: p.blankLines };
 }
 
