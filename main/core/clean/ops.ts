@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import type { OpDetail } from '../db/repos/history';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
-import { TypeInferrer } from '../ingest/infer';
+import { TypeInferrer, valueFitsType } from '../ingest/infer';
 import { whereClause } from '../rows/query';
 
 export interface OpEnv {
@@ -52,14 +52,15 @@ function reinfer(env: OpEnv, c: StoredColumn): void {
 }
 
 /** Rewrites one column through `fn` (null stays null unless fn maps it), saving old values of changed cells. */
-function rewriteColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => string | null, where = '1'): void {
+function rewriteColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => string | null, where = '1', typeStillFits = false): void {
   const { db, seq } = env;
   db.function('tidyset_apply', { deterministic: true }, (v: unknown) => fn(v as string | null));
   const p = c.physical;
   const changed = saveCells(env, p, `SELECT ?, _rid, ${p} FROM rows WHERE ${where} AND tidyset_apply(${p}) IS NOT ${p}`, []);
   db.prepare(`UPDATE rows SET ${p} = tidyset_apply(${p}) WHERE _rid IN (SELECT rid FROM _undo_cells WHERE seq = ?)`).run(seq);
   env.detail.changed = changed;
-  if (changed > 0) reinfer(env, c);
+  // A single edit whose value fits the column's type leaves the type as it is: no need to read 1M values.
+  if (changed > 0 && !typeStillFits) reinfer(env, c);
 }
 
 function valueOp(env: OpEnv, op: ValueOp): void {
@@ -248,7 +249,7 @@ function structural(env: OpEnv, op: Exclude<Op, ValueOp | { op: 'fill' }>): void
       } else if (!env.db.prepare('SELECT 1 FROM rows WHERE _rid = ?').get(rid)) {
         throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(env.ds.name)} has no row ${rid}`);
       }
-      rewriteColumn(env, c, () => op.value, `_rid = ${Number(rid)}`);
+      rewriteColumn(env, c, () => op.value, `_rid = ${Number(rid)}`, op.value === null || op.value === '' || valueFitsType(op.value, c.type));
       return;
     }
   }

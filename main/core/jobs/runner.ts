@@ -38,9 +38,9 @@ export interface WorkerData {
  * TypeScript sources under tsx (tests, benchmarks) — worker.ts through tsx's require hook.
  */
 export function spawnWorker(workerData: unknown): Worker {
-  // A larger young generation: imports allocate millions of short-lived strings, and the default
-  // semi-space makes the scavenger a third of the work.
-  const resourceLimits = { maxYoungGenerationSizeMb: 48 };
+  // The young generation sized for imports, which allocate millions of short-lived strings: measured
+  // on the 1M-row benchmark, 16 MB is as fast as 48 MB and keeps peak RSS ~80 MB lower.
+  const resourceLimits = { maxYoungGenerationSizeMb: 16 };
   if (process.env.TIDYSET_BUNDLED === '1') return new Worker(path.join(__dirname, 'worker.js'), { workerData, resourceLimits });
   const source = path.join(__dirname, 'worker.ts');
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData, resourceLimits });

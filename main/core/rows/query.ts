@@ -29,6 +29,12 @@ const conns = new Map<string, Conn>();
 export function registerFunctions(db: Db): void {
   // Used in WHERE clauses only (never in an index, so other tools can still open the file).
   db.function('tidyset_date', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? parseDate(v) : null));
+  db.function('tidyset_text_match', { deterministic: true }, (v: unknown, op: unknown, q: unknown) => {
+    if (typeof v !== 'string') return 0;
+    const a = v.toLocaleLowerCase();
+    const b = String(q).toLocaleLowerCase();
+    return (op === 'startsWith' ? a.startsWith(b) : op === 'endsWith' ? a.endsWith(b) : a.includes(b)) ? 1 : 0;
+  });
   db.function('tidyset_misfit', { deterministic: true }, (v: unknown, type: unknown) =>
     typeof v === 'string' && v !== '' && !valueFitsType(v, type as ColumnType) ? 1 : 0);
 }
@@ -105,14 +111,25 @@ export function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string
     switch (f.kind) {
       case 'text': {
         const like = { contains: ['%', '%'], notContains: ['%', '%'], startsWith: ['', '%'], endsWith: ['%', ''] } as const;
+        // On text columns the sort key (case-folded, never NULL) narrows equals and startsWith to an
+        // index range when the column's sort index exists; the exact test follows it.
+        const key = isNumeric(c) ? null : sortKey(c);
         if (f.op === 'equals') {
-          parts.push(`${p} = ?`);
-          params.push(f.value);
+          parts.push(key ? `${key} = ? AND ${p} = ?` : `${p} = ?`);
+          params.push(...(key ? [f.value, f.value] : [f.value]));
         } else if (f.op === 'notEqual') {
           parts.push(`${p} IS NOT ?`);
           params.push(f.value);
+        } else if (/[^\x00-\x7f]/.test(f.value)) {
+          // SQLite's LIKE folds ASCII only: 'mün' must find 'MÜNCHEN' too.
+          parts.push(`tidyset_text_match(${p}, ?, ?) = ${f.op === 'notContains' ? 0 : 1}`);
+          params.push(f.op === 'notContains' ? 'contains' : f.op, f.value);
         } else {
           const [pre, post] = like[f.op];
+          if (f.op === 'startsWith' && key && f.value !== '') {
+            parts.push(`${key} >= ? AND ${key} < ?`);
+            params.push(f.value, f.value + '\uffff');
+          }
           parts.push(`${f.op === 'notContains' ? `ifnull(${p}, '') NOT LIKE` : `${p} LIKE`} ? ESCAPE '\\'`);
           params.push(pre + escapeLike(f.value) + post);
         }

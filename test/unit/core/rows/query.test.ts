@@ -124,3 +124,21 @@ test('a cell edit is saved, seen by the next page, and invalidates cached counts
   assert.throws(() => updateCell(ws, ds, N + 10, 'name', 'x'), /no row/);
   assert.throws(() => updateCell(ws, ds, 1, 'nope', 'x'), /no column/);
 });
+
+test('text filters: non-ASCII matching ignores case; equals and startsWith use the sort index', async () => {
+  const ds = ws.datasets.get('d');
+  const fold = pageRows(ws, ds, { dataset: 'd', offset: 0, limit: 10, sort: [], filters: [{ kind: 'text', column: 'name', op: 'contains', value: 'ÉMI' }] });
+  assert.ok(fold.total > 0 && fold.rows.every((r) => r[1] === 'Émile'));
+  const prefix = pageRows(ws, ds, { dataset: 'd', offset: 0, limit: 1000, sort: [], filters: [{ kind: 'text', column: 'name', op: 'startsWith', value: 'an' }] });
+  assert.ok(prefix.total > 0 && prefix.rows.every((r) => /^an/i.test(r[1]!)), 'startsWith is case-insensitive like LIKE');
+  const eq = pageRows(ws, ds, { dataset: 'd', offset: 0, limit: 1000, sort: [], filters: [{ kind: 'text', column: 'name', op: 'equals', value: 'anna' }] });
+  assert.ok(eq.total > 0 && eq.rows.every((r) => r[1] === 'anna'), 'equals stays exact');
+  const name = ds.columns.find((c) => c.name === 'name')!;
+  const db = openDb(ws.dataPath(ds.file), { readonly: true });
+  try {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM rows WHERE ${sortKey(name)} = ? AND ${name.physical} = ?`).all('a', 'a') as Array<{ detail: string }>;
+    assert.match(plan.map((p) => p.detail).join(' '), new RegExp(`USING (COVERING )?INDEX ${indexName(name)}`));
+  } finally {
+    db.close();
+  }
+});
