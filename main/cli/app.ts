@@ -1,6 +1,6 @@
 // The `tidyset serve` and `tidyset app` commands: serve mode over loopback HTTP, and the desktop
 // window where the Electron runtime and a display exist (serve mode otherwise).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -98,6 +98,19 @@ export function electronRuntime(env: NodeJS.ProcessEnv = process.env, platform =
   return { bin, main };
 }
 
+/**
+ * The better-sqlite3 addon built for Electron's ABI (node_modules holds the Node one): the
+ * TIDYSET_SQLITE_BINDING the user set, or the cached build scripts/electron-abi.mjs makes once.
+ */
+function electronBinding(): { path: string } | { reason: string } {
+  if (process.env.TIDYSET_SQLITE_BINDING) return { path: process.env.TIDYSET_SQLITE_BINDING };
+  const script = path.join(__dirname, '..', '..', 'scripts', 'electron-abi.mjs');
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = r.stdout?.trim().split('\n').pop();
+  if (r.status !== 0 || !out || !existsSync(out)) return { reason: 'better-sqlite3 could not be built for Electron here' };
+  return { path: out };
+}
+
 /** Adds `serve` and `app` to the CLI. */
 export function registerAppCommands(program: Command, common: (cmd: Command) => Command, workspaceDir: (o: CommonOptions) => string): void {
   const serveOptions = (cmd: Command) =>
@@ -119,7 +132,12 @@ export function registerAppCommands(program: Command, common: (cmd: Command) => 
         process.stderr.write(`tidyset: ${rt.reason}; starting serve mode instead\n`);
         return serve(dir, o);
       }
-      const child = spawn(rt.bin, [rt.main], { stdio: 'inherit', env: { ...process.env, TIDYSET_WORKSPACE: dir } });
+      const binding = electronBinding();
+      if ('reason' in binding) {
+        process.stderr.write(`tidyset: ${binding.reason}; starting serve mode instead\n`);
+        return serve(dir, o);
+      }
+      const child = spawn(rt.bin, [rt.main], { stdio: 'inherit', env: { ...process.env, TIDYSET_WORKSPACE: dir, TIDYSET_SQLITE_BINDING: binding.path } });
       await new Promise<void>((resolve, reject) => {
         child.on('error', reject);
         child.on('exit', (code, signal) => {
