@@ -11,16 +11,57 @@ export function trimValue(v: string, collapse: boolean): string {
   return collapse ? t.replace(/\s+/g, ' ') : t;
 }
 
-const APOSTROPHES = new Set(["'", '\u2019', '\u02BC']);
 // Letters whose title case differs from their upper case (the Latin digraphs).
 const TITLE: Record<string, string> = { ǆ: 'ǅ', ǅ: 'ǅ', ǉ: 'ǈ', ǈ: 'ǈ', ǌ: 'ǋ', ǋ: 'ǋ', ǳ: 'ǲ', ǲ: 'ǲ' };
 
 function titleLetter(ch: string): string {
   const t = TITLE[ch];
   if (t) return t;
-  const u = ch.toLocaleUpperCase('und');
+  const u = ch.toUpperCase();
   // 'ß' upper-cases to 'SS': the title form is 'Ss'.
-  return u.length > 1 ? u[0]! + u.slice(1).toLocaleLowerCase('und') : u;
+  return u.length > 1 ? u[0]! + u.slice(1).toLowerCase() : u;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+// A letter starts a word when no letter, digit, mark or apostrophe stands before it; or after
+// apostrophes that follow such a start (`'tis`); or after a one-letter elision (`o'neil`, `l'école`).
+const W = "\\p{L}\\p{N}\\p{M}'\u2019\u02BC";
+const WORD_START = new RegExp(
+  `(?<![${W}])\\p{L}|(?<=(?<![${W}])['\u2019\u02BC]+)\\p{L}|(?<=(?<![${W}])\\p{L}\\p{M}*['\u2019\u02BC])\\p{L}`,
+  'gu',
+);
+
+/** Title case of lower-cased ASCII text: the same word rules as below, on character codes. */
+function titleAscii(lower: string): string {
+  const chars = lower.split('');
+  let atStart = true;
+  let wordLen = 0;
+  let firstIsLetter = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 39) {
+      if (atStart || (wordLen === 1 && firstIsLetter)) {
+        atStart = true;
+        wordLen = 0;
+      }
+    } else if (c >= 97 && c <= 122) {
+      if (atStart) {
+        chars[i] = String.fromCharCode(c - 32);
+        firstIsLetter = true;
+      }
+      atStart = false;
+      wordLen++;
+    } else if (c >= 48 && c <= 57) {
+      if (atStart) firstIsLetter = false;
+      atStart = false;
+      wordLen++;
+    } else {
+      atStart = true;
+      wordLen = 0;
+    }
+  }
+  return chars.join('');
 }
 
 /**
@@ -33,42 +74,13 @@ function titleLetter(ch: string): string {
  * after a digit is not capitalised ('3rd'). No name rules (Mc, van, de) are applied.
  */
 export function changeCase(v: string, mode: 'upper' | 'lower' | 'title'): string {
-  if (mode === 'upper') return v.toLocaleUpperCase('und');
-  const lower = v.toLocaleLowerCase('und');
+  // toUpperCase/toLowerCase are the Unicode default (root-locale) mappings — what 'und' gives —
+  // and some twenty times faster than the toLocale… forms, which matters on a million cells.
+  if (mode === 'upper') return v.toUpperCase();
+  const lower = v.toLowerCase();
   if (mode === 'lower') return lower;
-  let out = '';
-  let atStart = true;
-  let wordLen = 0;
-  let firstIsLetter = false;
-  for (const ch of lower) {
-    if (APOSTROPHES.has(ch)) {
-      out += ch;
-      // An elision ("o'", "l'", "d'") starts a new word; a contraction ("don't") does not.
-      if (atStart || (wordLen === 1 && firstIsLetter)) {
-        atStart = true;
-        wordLen = 0;
-      }
-    } else if (/\p{L}/u.test(ch)) {
-      if (atStart) {
-        out += titleLetter(ch);
-        firstIsLetter = true;
-      } else out += ch;
-      atStart = false;
-      wordLen++;
-    } else if (/\p{M}/u.test(ch)) {
-      out += ch;
-    } else if (/\p{N}/u.test(ch)) {
-      out += ch;
-      if (atStart) firstIsLetter = false;
-      atStart = false;
-      wordLen++;
-    } else {
-      out += ch;
-      atStart = true;
-      wordLen = 0;
-    }
-  }
-  return out;
+  if (ASCII.test(lower)) return titleAscii(lower);
+  return lower.replace(WORD_START, titleLetter);
 }
 
 /**
