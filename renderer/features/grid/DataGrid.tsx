@@ -1,5 +1,5 @@
 // The dataset grid: ag-grid Community on the Infinite Row Model over `rows.page`, with sort, filters and editing.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   AllCommunityModule,
   ModuleRegistry,
@@ -13,7 +13,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import type { Dataset } from '../../../shared/api/catalog';
 import type { RowBlock } from '../../../shared/api/contract';
-import { toast } from '../../components/toastStore';
+import { dismissActionToasts, toast } from '../../components/toastStore';
 import { copyText, toTsv } from './clipboard';
 import { dataColDefs, rowNumberColDef } from './columnDefs';
 import { createDatasource } from './datasource';
@@ -21,7 +21,10 @@ import { gridTheme } from './gridTheme';
 import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
 import { StatusBar, type GridStatus } from './StatusBar';
 import { useCellEdit } from './useCellEdit';
+import { useGridSync } from './useGridSync';
 import { useSortIndex } from './useSortIndex';
+import { dataChanged, patchUi } from '../clean/datasetUi';
+import { registerGrid } from './gridHandle';
 import './grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -60,12 +63,17 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
   const index = useSortIndex(dataset.id, nameOf, refresh);
   const reportRef = useRef(index.report);
   reportRef.current = index.report;
+  const sync = useGridSync(dataset, apiRef, () => setStatus((s) => ({ ...s, matching: null, focused: null })));
+  const onPageRef = useRef(sync.onPage);
+  onPageRef.current = sync.onPage;
 
   const datasource = useMemo(
     () =>
       createDatasource({
         current,
+        extraFilters: sync.extraFilters,
         onBlock: (block: RowBlock, info) => {
+          onPageRef.current(block.total, info.gridFilters, info.stale);
           setStatus((s) => (s.matching === block.total && s.filtered === info.filtered ? s : { ...s, matching: block.total, filtered: info.filtered }));
           setIgnored((prev) => (prev.join('|') === info.ignored.join('|') ? prev : info.ignored));
           setLoadError(null);
@@ -77,11 +85,16 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
         onError: (message) => setLoadError(message),
       }),
     // One datasource per dataset (by id): a rename or a metadata edit must not reload the rows.
-    [dataset.id, current],
+    [dataset.id, current, sync.extraFilters],
   );
 
   const columnDefs = useMemo(() => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns)], [dataset.rows, dataset.columns]);
-  const onCellEditRequest = useCellEdit(current);
+  const onCellSaved = useCallback(() => {
+    // The edit is now the latest step: an Undo toast from before would undo it, not its own operation.
+    dismissActionToasts();
+    dataChanged(dsRef.current.id, { grid: false });
+  }, []);
+  const onCellEditRequest = useCellEdit(current, onCellSaved);
 
   const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
     const ev = e.event as KeyboardEvent | null | undefined;
@@ -106,10 +119,12 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
 
   const onReady = useCallback((e: GridReadyEvent<GridRow>) => {
     apiRef.current = e.api;
+    registerGrid(dsRef.current.id, e.api);
   }, []);
+  useEffect(() => () => registerGrid(dataset.id, null), [dataset.id]);
 
   return (
-    <div className="data-grid" data-testid="data-grid" data-ready={ready ? 'true' : 'false'}>
+    <div className={`data-grid${sync.busy ? ' busy' : ''}`} data-testid="data-grid" data-ready={ready ? 'true' : 'false'} aria-busy={sync.busy ? true : undefined}>
       {ignored.length ? (
         <div className="notice notice-warn" role="status">
           Not applied (the engine cannot express it): {ignored.join('; ')}
@@ -133,7 +148,7 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
           getRowId={getRowId}
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
-          maintainColumnOrder
+          onColumnMoved={sync.onColumnMoved}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           stopEditingWhenCellsLoseFocus
@@ -159,7 +174,10 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
                 .join(', '),
             }))
           }
-          onFilterChanged={() => setStatus((s) => ({ ...s, matching: null, focused: null }))}
+          onFilterChanged={() => {
+            setStatus((s) => ({ ...s, matching: null, focused: null }));
+            patchUi(dsRef.current.id, { matching: null });
+          }}
         />
       </div>
       <StatusBar total={dataset.rows} status={status} indexing={index.building} />

@@ -1,22 +1,10 @@
-// The dataset screen: a header with the dataset's facts, the grid, and the metadata side panel.
-import { useState } from 'react';
+// The dataset screen: finds the dataset named in the route, or says it is not there.
 import { EmptyState } from '../../components/EmptyState';
-import { baseName, formatBytes, formatCount } from '../../components/format';
 import { findDataset, useDatasets } from '../../app/useDatasets';
-import { MetadataPanel } from '../metadata/MetadataPanel';
-import { DataGrid } from './DataGrid';
-
-const PANEL_KEY = 'tidyset.detailsPanel';
+import { DatasetView } from './DatasetView';
 
 export function DatasetScreen({ name }: { name: string }) {
   const { loaded, list } = useDatasets();
-  const [panelOpen, setPanelOpenState] = useState(() => localStorage.getItem(PANEL_KEY) !== 'closed');
-  const setPanelOpen = (fn: (open: boolean) => boolean) =>
-    setPanelOpenState((open) => {
-      const next = fn(open);
-      localStorage.setItem(PANEL_KEY, next ? 'open' : 'closed');
-      return next;
-    });
   const dataset = findDataset(list, name);
 
   if (!loaded) return <div className="screen-loading" aria-busy="true" />;
@@ -29,34 +17,5 @@ export function DatasetScreen({ name }: { name: string }) {
       </section>
     );
   }
-
-  return (
-    <section className="screen dataset-screen" data-testid="dataset-screen" data-dataset={dataset.name}>
-      <header className="screen-head">
-        <a href="#/" className="crumb-back" title="Catalog">
-          Catalog
-        </a>
-        <span className="crumb-sep">/</span>
-        <h1 data-testid="dataset-title">{dataset.name}</h1>
-        <span className="screen-sub">
-          {formatCount(dataset.rows)} rows × {dataset.columns.length} columns
-          {dataset.source.path ? ` · ${baseName(dataset.source.path)} (${formatBytes(dataset.source.size)})` : ''}
-        </span>
-        <div className="spacer" />
-        <button
-          type="button"
-          className={`button button-secondary${panelOpen ? ' pressed' : ''}`}
-          aria-pressed={panelOpen}
-          onClick={() => setPanelOpen((o) => !o)}
-          data-testid="toggle-metadata"
-        >
-          Details
-        </button>
-      </header>
-      <div className="dataset-body">
-        <DataGrid key={dataset.id} dataset={dataset} />
-        {panelOpen ? <MetadataPanel dataset={dataset} onClose={() => setPanelOpen(() => false)} /> : null}
-      </div>
-    </section>
-  );
+  return <DatasetView key={dataset.id} dataset={dataset} />;
 }

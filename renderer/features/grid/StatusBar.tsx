@@ -41,7 +41,7 @@ export function StatusBar({ total, status, indexing }: Props) {
           {status.focused.column} · row {formatCount(status.focused.row)}
         </span>
       ) : null}
-      <span className="muted hint">Enter edit · {MOD_KEY}+C copy · Shift-click sorts by several</span>
+      <span className="muted hint">Enter edit · Alt+↓ column menu · {MOD_KEY}+Z undo · {MOD_KEY}+C copy · Shift-click sorts by several</span>
     </footer>
   );
 }

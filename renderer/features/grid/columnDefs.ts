@@ -1,10 +1,11 @@
 // Builds the grid's column definitions from a dataset's columns: typed filters, badges, tooltips, editing.
-import type { ColDef, ValueGetterParams } from 'ag-grid-community';
+import type { ColDef, SuppressHeaderKeyboardEventParams, SuppressKeyboardEventParams, ValueGetterParams } from 'ag-grid-community';
 import type { Column, ColumnType } from '../../../shared/api/catalog';
 import { typeTitle } from '../../components/TypeBadge';
 import { RANGE_OPTIONS, TEXT_OPTIONS } from './filterModel';
 import { HeaderLabel, type HeaderLabelParams } from './HeaderLabel';
-import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
+import { isMenuKey, openColumnMenu } from '../clean/columnMenuStore';
+import { cellOf, ROW_NUMBER_COL, type GridRow } from './gridTypes';
 
 function filterFor(type: ColumnType): Pick<ColDef<GridRow>, 'filter' | 'filterParams'> {
   if (type === 'integer' || type === 'decimal') {
@@ -49,21 +50,46 @@ export function rowNumberColDef(totalRows: number): ColDef<GridRow> {
   };
 }
 
+const WS = /^[ \t]|[ \t]$| {2}/;
+
+/** Alt+↓ on a header or a cell opens the column's cleaning menu instead of reaching the grid. */
+function menuFromHeader(p: SuppressHeaderKeyboardEventParams<GridRow>): boolean {
+  if (p.event.type !== 'keydown' || !isMenuKey(p.event) || !('getColId' in p.column)) return false;
+  p.event.preventDefault();
+  openColumnMenu(p.column.getColId(), p.event.target as HTMLElement | null);
+  return true;
+}
+
+function menuFromCell(p: SuppressKeyboardEventParams<GridRow>): boolean {
+  if (p.editing || p.event.type !== 'keydown' || !isMenuKey(p.event)) return false;
+  p.event.preventDefault();
+  openColumnMenu(p.column.getColId(), p.event.target as HTMLElement | null);
+  return true;
+}
+
 export function dataColDefs(columns: readonly Column[]): ColDef<GridRow>[] {
-  return columns.map((c, i) => {
+  return columns.map((c) => {
     const numeric = c.type === 'integer' || c.type === 'decimal';
     const params: HeaderLabelParams = { type: c.type, unit: c.unit };
     return {
       colId: c.name,
       headerName: c.name,
-      valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? p.data.v[i] : undefined),
+      valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? cellOf(p.data, c.name) : undefined),
       editable: true,
       sortable: true,
       resizable: true,
       headerTooltip: tooltip(c),
       headerComponentParams: { innerHeaderComponent: HeaderLabel, innerHeaderComponentParams: params },
+      // Our ▾ menu replaces ag-grid's column menu, whose Community version offers little for cleaning.
+      suppressHeaderMenuButton: true,
+      suppressHeaderKeyboardEvent: menuFromHeader,
+      suppressKeyboardEvent: menuFromCell,
       cellClass: numeric ? 'num' : undefined,
-      cellClassRules: { 'cell-null': (p) => p.data !== undefined && p.value === null },
+      cellClassRules: {
+        'cell-null': (p) => p.data !== undefined && p.value === null,
+        // Leading, trailing or doubled spaces are shown as typed, so that a trim has something visible to fix.
+        'cell-ws': (p) => typeof p.value === 'string' && WS.test(p.value) && !p.value.includes('\n'),
+      },
       // Room for the date picker in the floating filter.
       minWidth: c.type === 'date' || c.type === 'datetime' ? 172 : 60,
       // initialWidth, not width: a metadata edit re-sends the column defs and must keep the user's widths.

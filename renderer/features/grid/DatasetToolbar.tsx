@@ -1,0 +1,73 @@
+// The dataset screen's tools: what is running, delete the matching rows, undo/redo, and the side-panel toggles.
+import type { Filter } from '../../../shared/api/contract';
+import { MOD_KEY } from '../../app/useHotkeys';
+import { useDatasetUi } from '../clean/datasetUi';
+import { openCleanDialog } from '../clean/dialogStore';
+import { redoStep, reportError, undoStep } from '../clean/operations';
+import { plural } from '../clean/opText';
+import { setPanels, toggleRight, usePanels } from './panelStore';
+
+interface Props {
+  datasetId: number;
+  filters: Filter[];
+  facetCount: number;
+}
+
+export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
+  const panels = usePanels();
+  const busy = useDatasetUi(datasetId, 'busy');
+  const matching = useDatasetUi(datasetId, 'matching');
+  const canDelete = filters.length > 0 && matching !== null && matching > 0;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Dataset tools">
+      {busy ? (
+        <span className="busy-note" role="status" data-testid="busy">
+          <span className="spinner" aria-hidden="true" />
+          {busy}
+        </span>
+      ) : null}
+      {canDelete ? (
+        <button type="button" className="button button-danger-quiet" onClick={() => openCleanDialog({ kind: 'deleteRows' })} disabled={!!busy} data-testid="delete-rows">
+          Delete {plural(matching, 'matching row')}…
+        </button>
+      ) : null}
+      <div className="button-group" role="group" aria-label="Undo and redo">
+        <button type="button" className="button button-secondary button-icon" aria-label="Undo" title={`Undo (${MOD_KEY}+Z)`} disabled={!!busy} onClick={() => undoStep(datasetId).catch(reportError)} data-testid="undo">
+          ↶
+        </button>
+        <button type="button" className="button button-secondary button-icon" aria-label="Redo" title={`Redo (${MOD_KEY}+Shift+Z)`} disabled={!!busy} onClick={() => redoStep(datasetId).catch(reportError)} data-testid="redo">
+          ↷
+        </button>
+      </div>
+      <div className="button-group" role="group" aria-label="Panels">
+        <button
+          type="button"
+          className={`button button-secondary${panels.facets ? ' pressed' : ''}`}
+          aria-pressed={panels.facets}
+          onClick={() => setPanels({ facets: !panels.facets })}
+          data-testid="toggle-facets"
+        >
+          Facets{facetCount ? <span className="count">{facetCount}</span> : null}
+        </button>
+        <button
+          type="button"
+          className={`button button-secondary${panels.right === 'history' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'history'}
+          onClick={() => toggleRight('history')}
+          data-testid="toggle-history"
+        >
+          History
+        </button>
+        <button
+          type="button"
+          className={`button button-secondary${panels.right === 'details' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'details'}
+          onClick={() => toggleRight('details')}
+          data-testid="toggle-metadata"
+        >
+          Details
+        </button>
+      </div>
+    </div>
+  );
+}

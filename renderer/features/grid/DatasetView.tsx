@@ -1,0 +1,70 @@
+// One dataset on screen: a header with its facts and tools, the grid between the facets panel and the
+// history or details panel, the column menu and the cleaning dialogs.
+import { useEffect, useMemo } from 'react';
+import type { Dataset } from '../../../shared/api/catalog';
+import { baseName, formatBytes, formatCount } from '../../components/format';
+import { dismissActionToasts } from '../../components/toastStore';
+import { CleanDialogs } from '../clean/CleanDialogs';
+import { ColumnMenu } from '../clean/ColumnMenu';
+import { closeColumnMenu } from '../clean/columnMenuStore';
+import { getUi, useDatasetUi } from '../clean/datasetUi';
+import { closeCleanDialog } from '../clean/dialogStore';
+import { useCleanHotkeys } from '../clean/useCleanHotkeys';
+import { facetFilters, syncFacetColumns, useFacets } from '../facets/facetStore';
+import { FacetsPanel } from '../facets/FacetsPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { MetadataPanel } from '../metadata/MetadataPanel';
+import { DataGrid } from './DataGrid';
+import { DatasetToolbar } from './DatasetToolbar';
+import { setPanels, usePanels } from './panelStore';
+
+export function DatasetView({ dataset }: { dataset: Dataset }) {
+  const panels = usePanels();
+  const facets = useFacets(dataset.id);
+  const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
+  const matching = useDatasetUi(dataset.id, 'matching');
+  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets)], [gridFilters, facets]);
+  useCleanHotkeys(dataset.id);
+
+  // Facets follow the columns: a column that is gone takes its facet with it. Changes made here do this
+  // themselves, following renames, before they clear `busy`; this catches changes made elsewhere.
+  const columnKey = dataset.columns.map((c) => c.name).join('\u0000');
+  useEffect(() => {
+    if (!getUi(dataset.id).busy) syncFacetColumns(dataset.id, columnKey.split('\u0000'));
+  }, [dataset.id, columnKey]);
+  // Menus, dialogs and Undo toasts belong to this dataset: leaving it closes them.
+  useEffect(
+    () => () => {
+      closeColumnMenu();
+      closeCleanDialog();
+      dismissActionToasts();
+    },
+    [],
+  );
+
+  return (
+    <section className="screen dataset-screen" data-testid="dataset-screen" data-dataset={dataset.name}>
+      <header className="screen-head">
+        <a href="#/" className="crumb-back" title="Catalog">
+          Catalog
+        </a>
+        <span className="crumb-sep">/</span>
+        <h1 data-testid="dataset-title">{dataset.name}</h1>
+        <span className="screen-sub">
+          {formatCount(dataset.rows)} rows × {dataset.columns.length} columns
+          {dataset.source.path ? ` · ${baseName(dataset.source.path)} (${formatBytes(dataset.source.size)})` : ''}
+        </span>
+        <div className="spacer" />
+        <DatasetToolbar datasetId={dataset.id} filters={filters} facetCount={facets.length} />
+      </header>
+      <div className="dataset-body">
+        {panels.facets ? <FacetsPanel dataset={dataset} onClose={() => setPanels({ facets: false })} /> : null}
+        <DataGrid dataset={dataset} />
+        {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+        {panels.right === 'details' ? <MetadataPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+      </div>
+      <ColumnMenu datasetId={dataset.id} />
+      <CleanDialogs dataset={dataset} filters={filters} matching={matching} />
+    </section>
+  );
+}

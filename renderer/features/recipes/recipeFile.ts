@@ -1,0 +1,77 @@
+// Reading a recipe file in the browser: JSON, the recipe's shape, and the columns it needs that the
+// dataset lacks. The engine validates every operation again when the recipe is applied; this check is
+// here to explain problems before anything is sent, without bundling the zod schemas.
+import type { Recipe } from '../../../shared/ops/schema';
+
+type Op = Recipe['operations'][number];
+
+const OP_NAMES = new Set([
+  'trim', 'case', 'replace', 'nullTokens', 'castNumber', 'castDate', 'castBoolean', 'unicode', 'stripHtml', 'fixMojibake',
+  'massEdit', 'fill', 'split', 'merge', 'rename', 'drop', 'duplicate', 'reorder', 'deleteRows', 'editCell',
+]);
+
+export type ReadRecipe = { ok: true; recipe: Recipe } | { ok: false; message: string };
+
+export function readRecipe(text: string): ReadRecipe {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}).` };
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !('tidysetRecipe' in data)) {
+    return { ok: false, message: 'This JSON file is not a Tidyset recipe: it has no “tidysetRecipe” field. Save recipes from the history panel.' };
+  }
+  const r = data as { tidysetRecipe: unknown; operations?: unknown };
+  if (r.tidysetRecipe !== 1) return { ok: false, message: `This recipe has format version ${JSON.stringify(r.tidysetRecipe)}; this version of Tidyset reads version 1.` };
+  if (!Array.isArray(r.operations)) return { ok: false, message: 'This recipe has no list of operations.' };
+  for (const [i, op] of r.operations.entries()) {
+    const name = op && typeof op === 'object' ? (op as { op?: unknown }).op : undefined;
+    if (typeof name !== 'string' || !OP_NAMES.has(name)) {
+      return { ok: false, message: `Step ${i + 1} of the recipe is not an operation Tidyset knows (${JSON.stringify(name ?? op)}).` };
+    }
+  }
+  return { ok: true, recipe: data as Recipe };
+}
+
+/** Column names an operation reads (as shared/ops/schema's columnsOf, which would bring zod along). */
+export function columnsRead(op: Op): string[] {
+  switch (op.op) {
+    case 'merge':
+    case 'reorder':
+      return op.columns;
+    case 'deleteRows':
+      return op.filters.map((f) => f.column);
+    case 'editCell':
+      return op.key ? [op.column, op.key.column] : [op.column];
+    default:
+      return [op.column];
+  }
+}
+
+/** Columns the recipe reads before any of its own steps creates them, which the dataset does not have. */
+export function missingColumns(ops: readonly Op[], have: readonly string[]): string[] {
+  const names = new Set(have);
+  const missing: string[] = [];
+  for (const op of ops) {
+    for (const c of columnsRead(op)) if (!names.has(c) && !missing.includes(c)) missing.push(c);
+    if (op.op === 'rename') names.add(op.to);
+    else if (op.op === 'duplicate') names.add(op.name);
+    else if (op.op === 'merge') names.add(op.name);
+    else if (op.op === 'split') {
+      (op.names ?? []).forEach((n) => names.add(n));
+      if (!op.names) for (let i = 1; i <= (op.maxParts ?? 20); i++) names.add(`${op.column} ${i}`);
+    }
+  }
+  return missing;
+}
+
+/** A likely match for a missing column among the dataset's columns: same name in another case, or one name inside the other. */
+export function guessColumn(missing: string, have: readonly string[]): string {
+  const m = missing.toLowerCase().replace(/[\s_-]+/g, '');
+  const norm = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
+  const same = have.filter((h) => norm(h) === m);
+  if (same.length === 1) return same[0]!;
+  const near = have.filter((h) => norm(h).includes(m) || m.includes(norm(h)));
+  return near.length === 1 ? near[0]! : '';
+}
