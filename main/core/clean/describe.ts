@@ -1,7 +1,28 @@
 // Human-readable descriptions of operations, for the history panel and `tidyset history`.
+import type { Filter } from '../../../shared/api/filters';
 import type { Op } from '../../../shared/ops/schema';
 
 const q = (s: string) => `“${s}”`;
+
+function describeFilter(f: Filter): string {
+  const c = q(f.column);
+  switch (f.kind) {
+    case 'text':
+      return `${c} ${{ contains: 'contains', notContains: 'does not contain', equals: 'is', notEqual: 'is not', startsWith: 'starts with', endsWith: 'ends with' }[f.op]} ${q(f.value)}`;
+    case 'blank':
+      return `${c} is ${f.blank ? 'blank' : 'not blank'}`;
+    case 'number':
+      return `${c} is ${f.min !== null && f.max !== null ? `between ${f.min} and ${f.max}` : f.min !== null ? `≥ ${f.min}` : `≤ ${f.max}`}`;
+    case 'date':
+      return `${c} is ${f.from && f.to ? `from ${f.from} to ${f.to}` : f.from ? `on or after ${f.from}` : `on or before ${f.to}`}`;
+    case 'in': {
+      const shown = f.values.slice(0, 3).map((v) => (v === null ? 'missing' : q(v)));
+      return `${c} is ${shown.join(', ')}${f.values.length > 3 ? ` or ${f.values.length - 3} more` : ''}`;
+    }
+    case 'mismatch':
+      return `${c} does not fit its type`;
+  }
+}
 
 /** One line saying what the operation does, e.g. Trim whitespace in “name”. */
 export function describeOp(op: Op): string {
@@ -49,7 +70,7 @@ export function describeOp(op: Op): string {
     case 'reorder':
       return `Reorder columns`;
     case 'deleteRows':
-      return `Delete rows where ${op.filters.map((f) => `${q(f.column)} ${f.kind === 'text' ? `${f.op} ${q(f.value)}` : f.kind}`).join(' and ')}`;
+      return `Delete rows where ${op.filters.map(describeFilter).join(' and ')}`;
     case 'editCell':
       return `Edit cell ${q(op.column)} of row ${op.rid}${op.key ? ` (${op.key.column} = ${q(op.key.value ?? '∅')})` : ''} to ${q(op.value ?? '∅')}`;
   }

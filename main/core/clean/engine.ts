@@ -1,7 +1,6 @@
 // The one operation engine the UI, the CLI and recipes go through: apply, undo, redo and preview,
 // each a two-phase change (catalog entry, then dataset file, then catalog) that a crash cannot tear.
 import { OpSchema, type Op, type OpInput, type ValueOp } from '../../../shared/ops/schema';
-import { valueTransform } from '../../../shared/ops/transforms';
 import { openDb, type Db } from '../db/open';
 import type { StoredDataset } from '../db/repos/datasets';
 import { HistoryRepo, type HistoryEntry, type OpDetail } from '../db/repos/history';
@@ -9,7 +8,7 @@ import { TidysetError } from '../errors';
 import { registerFunctions } from '../rows/query';
 import { pidAlive, type Workspace } from '../workspace';
 import { describeOp } from './describe';
-import { runOp, undoData, type OpEnv } from './ops';
+import { runOp, transformOf, undoData, type OpEnv } from './ops';
 
 export interface OpOutcome {
   seq: number;
@@ -149,7 +148,7 @@ export function previewOp(ws: Workspace, dataset: string, input: OpInput | unkno
   }
   const c = ds.columns.find((x) => x.name === op.column);
   if (!c) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(dataset)} has no column ${JSON.stringify(op.column)}`);
-  const t = valueTransform(op as ValueOp);
+  const t = transformOf(op as ValueOp);
   const db = openDb(ws.dataPath(ds.file), { readonly: true, mustExist: true });
   try {
     db.function('tidyset_apply', { deterministic: true }, (v: unknown) => (v === null ? null : t.apply(v as string)));

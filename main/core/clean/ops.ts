@@ -24,6 +24,15 @@ export interface OpEnv {
   byKey: boolean;
 }
 
+/** The transform of a value operation; a bad definition (an invalid regex) is the user's input error. */
+export function transformOf(op: ValueOp): ReturnType<typeof valueTransform> {
+  try {
+    return valueTransform(op);
+  } catch (e) {
+    throw new TidysetError('BAD_INPUT', e instanceof Error ? e.message : String(e));
+  }
+}
+
 export function col(env: OpEnv, name: string): StoredColumn {
   const c = env.columns.find((x) => x.name === name);
   if (!c) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(env.ds.name)} has no column ${JSON.stringify(name)}`);
@@ -104,7 +113,7 @@ function rewriteWholeColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) 
 
 function valueOp(env: OpEnv, op: ValueOp): void {
   const c = col(env, op.column);
-  const t = valueTransform(op);
+  const t = transformOf(op);
   if (t.failed) {
     // Counted on the values before the change: those the cast could not convert and leaves as they are.
     const failed = t.failed;

@@ -99,7 +99,11 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
       outcomes.push(applyOp(ws, dataset, op, { byKey: op.op === 'editCell' && op.key !== null }));
     }
   } catch (e) {
-    if (outcomes.length) jumpTo(ws, dataset, before);
+    // Nothing stays applied, and nothing stays redoable either: the failed replay leaves no trace.
+    if (outcomes.length) {
+      jumpTo(ws, dataset, before);
+      for (const o of outcomes) history.remove(ds.id, o.seq);
+    }
     throw e;
   }
   return outcomes;

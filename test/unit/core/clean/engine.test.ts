@@ -216,3 +216,16 @@ test('recipes replay deterministically on another dataset, with a column map and
   assert.throws(() => applyRecipe(ws, 'r3', bad), /matches no row/);
   assert.deepEqual(snapshot('r3'), before);
 });
+
+test('a failed recipe leaves no redoable steps; an invalid regex is the user\'s error', async () => {
+  await fresh('fail');
+  const recipe = { tidysetRecipe: 1, operations: [{ op: 'trim', column: 'name' }, { op: 'editCell', column: 'city', rid: 1, value: 'x', key: { column: 'id', value: 'nope' } }] };
+  assert.throws(() => applyRecipe(ws, 'fail', recipe), /matches no row/);
+  assert.deepEqual(listHistory(ws, 'fail'), []);
+  assert.throws(() => applyOp(ws, 'fail', { op: 'replace', column: 'name', find: '(', replace: '', mode: 'regex' }), (e: unknown) => {
+    assert.equal((e as { code?: string }).code, 'BAD_INPUT');
+    assert.match((e as Error).message, /invalid regular expression/);
+    return true;
+  });
+  assert.deepEqual(listHistory(ws, 'fail'), []);
+});
