@@ -18,6 +18,8 @@ export const TypeDetailSchema = z.object({
   empty: z.number().int(),
   /** Date/datetime formats seen, like 'YYYY-MM-DD' or 'DD/MM/YYYY'. */
   formats: z.array(z.string()).optional(),
+  /** Non-empty values that do not fit the type (a few are tolerated: the type facet lists them). */
+  misfits: z.number().int().optional(),
   /** Decimal separator seen for decimals: '.' or ','. */
   decimalSeparator: z.enum(['.', ',']).optional(),
 });

@@ -62,9 +62,17 @@ function validDate(v: string, name: string): boolean {
   return day1 || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
 }
 
+const TYPE_BITS = [INT, DEC, BOOL, DATE, DATETIME];
+/** At most this share of a column's non-empty values may misfit its type… */
+const MISFIT_SHARE = 0.05;
+/** …and while scanning, a type is kept until it has more misfits than this anyway. */
+const MISFIT_FLOOR = 10;
+
 /** Tracks the possible types of one column over all its values. */
 class ColumnGuess {
   mask = ALL;
+  /** Values seen that did not fit each type of TYPE_BITS. */
+  misfits = [0, 0, 0, 0, 0];
   nonEmpty = 0;
   empty = 0;
   formats = new Set<string>();
@@ -81,7 +89,15 @@ class ColumnGuess {
     }
     this.nonEmpty++;
     if (this.mask === 0) return;
-    this.mask &= this.classify(v.trim());
+    const lost = this.mask & ~this.classify(v.trim());
+    if (lost === 0) return;
+    // A type survives a few misfits ("N/A" among numbers) — the type facet lists them — and is
+    // dropped once they are too many to be the exception.
+    const limit = Math.max(MISFIT_FLOOR, MISFIT_SHARE * this.nonEmpty);
+    for (let b = 0; b < TYPE_BITS.length; b++) {
+      const bit = TYPE_BITS[b]!;
+      if (lost & bit && ++this.misfits[b]! > limit) this.mask &= ~bit;
+    }
   }
 
   private classify(v: string): number {
@@ -132,11 +148,13 @@ class ColumnGuess {
     const detail: TypeDetail = { nonEmpty: this.nonEmpty, empty: this.empty };
     if (this.nonEmpty === 0) return { type: 'empty', detail };
     let type: ColumnType = 'text';
-    if (this.mask & BOOL) type = 'boolean';
-    else if (this.mask & INT) type = 'integer';
-    else if (this.mask & DEC) type = 'decimal';
-    else if (this.mask & DATE) type = 'date';
-    else if (this.mask & DATETIME) type = 'datetime';
+    const ok = (bit: number) => (this.mask & bit) !== 0 && this.misfits[TYPE_BITS.indexOf(bit)]! <= MISFIT_SHARE * this.nonEmpty;
+    const chosen = [BOOL, INT, DEC, DATE, DATETIME].find(ok);
+    if (chosen !== undefined) {
+      type = ({ [BOOL]: 'boolean', [INT]: 'integer', [DEC]: 'decimal', [DATE]: 'date', [DATETIME]: 'datetime' } as Record<number, ColumnType>)[chosen]!;
+      const misfits = this.misfits[TYPE_BITS.indexOf(chosen)]!;
+      if (misfits) detail.misfits = misfits;
+    }
     if (type === 'decimal') detail.decimalSeparator = this.comma ? ',' : '.';
     if (type === 'date' || type === 'datetime') {
       detail.formats = [...this.formats].map((f) => {

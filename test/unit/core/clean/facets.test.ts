@@ -59,3 +59,20 @@ test('text, blank and type facets', () => {
   const ty = typeFacet(ws, ws.datasets.get('f'), 'qty', []);
   assert.equal(ty.type, 'text', 'the column is re-inferred after a misfit');
 });
+
+test('a few misfits keep the column typed; the type facet lists them and the mismatch filter selects them', async () => {
+  const lines = ['n'];
+  for (let i = 0; i < 60; i++) lines.push(i === 17 ? 'N/A' : i === 40 ? 'unknown' : String(i * 3));
+  const file = path.join(dir, 'misfits.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await importFile(ws, file, { name: 'm' }, quietContext);
+  const ds = ws.datasets.get('m');
+  assert.equal(ds.columns[0]!.type, 'integer');
+  assert.equal(ds.columns[0]!.detail?.misfits, 2);
+  const ty = typeFacet(ws, ds, 'n', []);
+  assert.equal(ty.mismatches, 2);
+  assert.deepEqual(ty.values.map((v) => v.value).sort(), ['N/A', 'unknown']);
+  const { pageRows } = await import('../../../../main/core/rows/query');
+  const page = pageRows(ws, ds, { dataset: 'm', offset: 0, limit: 10, sort: [], filters: [{ kind: 'mismatch', column: 'n' }] });
+  assert.deepEqual(page.rows.map((r) => r[0]), ['N/A', 'unknown']);
+});
