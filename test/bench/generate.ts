@@ -1,5 +1,6 @@
 // Writes a deterministic, deliberately messy 12-column CSV (seeded PRNG) for the import benchmark.
 import { realpathSync } from 'node:fs';
+import { mulberry32 } from '../helpers/random';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,17 +56,7 @@ const ROWS_PER_CHUNK = 8192;
 const DAY_MS = 86_400_000;
 const EPOCH_2000 = Date.UTC(2000, 0, 1);
 
-/** mulberry32: a tiny, fast 32-bit PRNG; the same seed always yields the same sequence in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Quotes a field per RFC 4180 when it holds a comma, a double quote or a line break. */
 export function csvField(value: string): string {

@@ -1,6 +1,7 @@
 // The operation engine: each operation, exact undo/redo (a property test over random sequences),
 // persistence across reopen, crash recovery between the two phases, and recipe replay.
 import { test, before, after } from 'node:test';
+import { mulberry32 } from '../../../helpers/random';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -116,14 +117,10 @@ test('structural operations: split, merge, rename, duplicate, reorder, drop, del
   assert.equal(ws.datasets.get('s').columns[0]!.name, 'k');
 });
 
-/** A small seeded PRNG so that a failing sequence can be replayed. */
-function prng(seed: number): () => number {
-  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 
 test('property: random operation sequences — undo all gives the original exactly, redo all the forward result', async () => {
   for (let round = 0; round < 12; round++) {
-    const rnd = prng(round + 1);
+    const rnd = mulberry32(round + 1);
     const name = `prop${round}`;
     await fresh(name);
     const original = snapshot(name);

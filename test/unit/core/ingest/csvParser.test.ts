@@ -1,5 +1,6 @@
 // Tests the streaming CSV parser: RFC 4180, the dialect quirks it accepts, error positions, every chunking, and random round trips.
 import { test } from 'node:test';
+import { mulberry32 } from '../../../helpers/random';
 import assert from 'node:assert/strict';
 import { CsvParser, type Dialect, type SyntaxProblem } from '../../../../main/core/ingest/csvParser';
 
@@ -208,17 +209,6 @@ test('empty chunks change nothing', () => {
   assert.deepEqual(parseChunks(['', text.slice(0, 5), '', text.slice(5), '']), parse(text));
 });
 
-/** mulberry32: a small seeded PRNG so failures can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['a', 'b', 'Z', '0', '9', ' ', '\t', ',', ';', '"', "'", '\n', '\r', '\r\n', 'é', '€', '😀', '\u2028', '\\'];
 
@@ -243,7 +233,7 @@ function writeCsv(rows: string[][], delim: string, rnd: () => number): string {
 
 test('property: random field arrays written as CSV parse back to the same fields, whole and in random chunks', () => {
   for (let seed = 1; seed <= 300; seed++) {
-    const rnd = prng(seed);
+    const rnd = mulberry32(seed);
     const delim = rnd() < 0.8 ? ',' : '\t';
     const width = 1 + Math.floor(rnd() * 5);
     const rows: string[][] = [];
