@@ -68,18 +68,3 @@ export const RecipeSchema = z.object({
   operations: z.array(OpSchema),
 });
 export type Recipe = z.infer<typeof RecipeSchema>;
-
-/** The columns an operation reads or writes, for recipe column mapping. */
-export function columnsOf(op: Op): string[] {
-  switch (op.op) {
-    case 'merge':
-    case 'reorder':
-      return op.columns;
-    case 'deleteRows':
-      return op.filters.map((f) => f.column);
-    case 'editCell':
-      return op.key ? [op.column, op.key.column] : [op.column];
-    default:
-      return [op.column];
-  }
-}

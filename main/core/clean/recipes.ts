@@ -1,6 +1,7 @@
 // Recipes: a dataset's applied history saved as JSON, and replayed on another dataset with a
 // column mapping; cell edits find their row by a key column the user picks.
-import { RECIPE_VERSION, RecipeSchema, columnsOf, type Op, type Recipe } from '../../../shared/ops/schema';
+import { missingColumns } from '../../../shared/ops/columns';
+import { RECIPE_VERSION, RecipeSchema, type Op, type Recipe } from '../../../shared/ops/schema';
 import { HistoryRepo } from '../db/repos/history';
 import { TidysetError } from '../errors';
 import { readCell } from '../rows/query';
@@ -42,35 +43,9 @@ export function mapOp(op: Op, map: Record<string, string>): Op {
 
 /** Checks, before anything runs, that every column the recipe reads will exist when it is read. */
 function checkColumns(ops: Op[], start: string[]): void {
-  const names = new Set(start);
-  const missing = new Set<string>();
-  for (const op of ops) {
-    for (const c of columnsOf(op)) if (!names.has(c)) missing.add(c);
-    switch (op.op) {
-      case 'rename':
-        names.delete(op.column);
-        names.add(op.to);
-        break;
-      case 'drop':
-        names.delete(op.column);
-        break;
-      case 'duplicate':
-        names.add(op.name);
-        break;
-      case 'merge':
-        names.add(op.name);
-        if (!op.keepOriginals) op.columns.forEach((c) => names.delete(c));
-        break;
-      case 'split':
-        // Names of split parts depend on the data; known ones are declared in `names`.
-        (op.names ?? []).forEach((n) => names.add(n));
-        if (!op.names) for (let i = 1; i <= (op.maxParts ?? 20); i++) names.add(`${op.column} ${i}`);
-        if (!op.keepOriginal) names.delete(op.column);
-        break;
-    }
-  }
-  if (missing.size) {
-    throw new TidysetError('BAD_INPUT', `the recipe uses column${missing.size > 1 ? 's' : ''} ${[...missing].map((c) => JSON.stringify(c)).join(', ')} ` +
+  const missing = missingColumns(ops, start);
+  if (missing.length) {
+    throw new TidysetError('BAD_INPUT', `the recipe uses column${missing.length > 1 ? 's' : ''} ${missing.map((c) => JSON.stringify(c)).join(', ')} ` +
       `that the dataset does not have; map them with --map old=new (in the app: the column-mapping dialog)`);
   }
 }

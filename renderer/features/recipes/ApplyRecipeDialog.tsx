@@ -9,7 +9,8 @@ import { applyRecipe } from '../clean/operations';
 import { plural } from '../clean/opText';
 import { ColumnMapping } from './ColumnMapping';
 import { opSummary } from './opSummary';
-import { columnsRead, guessColumn, missingColumns, readRecipe } from './recipeFile';
+import { columnsOf, missingColumns } from '../../../shared/ops/columns';
+import { guessColumn, readRecipe } from './recipeFile';
 
 export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -119,7 +120,7 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
             {recipe.operations.map((op, i) => (
               <li key={i} className="recipe-step" data-testid="recipe-step">
                 <span className="recipe-op">{opSummary(op)}</span>
-                {columnsRead(op).map((c) => (
+                {columnsOf(op).map((c) => (
                   <span key={c} className={`column-chip${missing.includes(c) ? (map[c] ? ' mapped' : ' missing') : ''}`} title={map[c] ? `${c} → ${map[c]}` : c}>
                     {map[c] ? `${c} → ${map[c]}` : c}
                   </span>

@@ -1,5 +1,5 @@
-// Reading a recipe file in the browser: JSON, the recipe's shape, and the columns it needs that the
-// dataset lacks. The engine validates every operation again when the recipe is applied; this check is
+// Reading a recipe file in the browser: JSON and the recipe's shape (the columns it needs that the
+// dataset lacks come from shared/ops/columns). The engine validates every operation again when the recipe is applied; this check is
 // here to explain problems before anything is sent, without bundling the zod schemas.
 import type { Recipe } from '../../../shared/ops/schema';
 
@@ -32,38 +32,6 @@ export function readRecipe(text: string): ReadRecipe {
     }
   }
   return { ok: true, recipe: data as Recipe };
-}
-
-/** Column names an operation reads (as shared/ops/schema's columnsOf, which would bring zod along). */
-export function columnsRead(op: Op): string[] {
-  switch (op.op) {
-    case 'merge':
-    case 'reorder':
-      return op.columns;
-    case 'deleteRows':
-      return op.filters.map((f) => f.column);
-    case 'editCell':
-      return op.key ? [op.column, op.key.column] : [op.column];
-    default:
-      return [op.column];
-  }
-}
-
-/** Columns the recipe reads before any of its own steps creates them, which the dataset does not have. */
-export function missingColumns(ops: readonly Op[], have: readonly string[]): string[] {
-  const names = new Set(have);
-  const missing: string[] = [];
-  for (const op of ops) {
-    for (const c of columnsRead(op)) if (!names.has(c) && !missing.includes(c)) missing.push(c);
-    if (op.op === 'rename') names.add(op.to);
-    else if (op.op === 'duplicate') names.add(op.name);
-    else if (op.op === 'merge') names.add(op.name);
-    else if (op.op === 'split') {
-      (op.names ?? []).forEach((n) => names.add(n));
-      if (!op.names) for (let i = 1; i <= (op.maxParts ?? 20); i++) names.add(`${op.column} ${i}`);
-    }
-  }
-  return missing;
 }
 
 /** A likely match for a missing column among the dataset's columns: same name in another case, or one name inside the other. */
