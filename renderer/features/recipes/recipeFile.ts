@@ -3,8 +3,6 @@
 // here to explain problems before anything is sent, without bundling the zod schemas.
 import type { Recipe } from '../../../shared/ops/schema';
 
-type Op = Recipe['operations'][number];
-
 const OP_NAMES = new Set([
   'trim', 'case', 'replace', 'nullTokens', 'castNumber', 'castDate', 'castBoolean', 'unicode', 'stripHtml', 'fixMojibake',
   'massEdit', 'fill', 'split', 'merge', 'rename', 'drop', 'duplicate', 'reorder', 'deleteRows', 'editCell',
