@@ -1,10 +1,12 @@
 // Handlers for cleaning: operation preview and apply, history (undo, redo, jump), recipes, and facets.
 import type { HistoryEntryInfo, Out } from '../../shared/api/contract';
 import type { HistoryEntry } from '../core/db/repos/history';
-import { applyOp, jumpTo, listHistory, previewOp, redo, undo, type OpOutcome } from '../core/clean/engine';
+import { runCleanAction, type CleanAction, type CleanResult } from '../core/clean/actions';
+import { listHistory, previewOp, type OpOutcome } from '../core/clean/engine';
 import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/facets';
-import { applyRecipe, exportRecipe } from '../core/clean/recipes';
-import type { Handlers } from './types';
+import { exportRecipe } from '../core/clean/recipes';
+import { describeOp } from '../core/clean/describe';
+import type { HandlerContext, Handlers } from './types';
 
 /** A history entry as the API shows it: no physical column names or row counts of the engine. */
 export function publicEntry(e: HistoryEntry): HistoryEntryInfo {
@@ -18,6 +20,28 @@ function publicStep(o: OpOutcome): HistoryStep {
 
 type HistoryStep = Out<'ops.apply'>;
 
+/** Datasets at or above this many rows run history actions in a worker thread (seconds of work). */
+const IN_PROCESS_ROWS = Number(process.env.TIDYSET_OPS_IN_PROCESS_ROWS ?? 200_000);
+const queues = new Map<number, Promise<unknown>>();
+
+/**
+ * Runs a history action: one at a time per dataset (two steps racing would each finish from the
+ * column list before the other), in this thread for small datasets, in a worker for large ones so
+ * that the grid keeps paging meanwhile. Exported for cell edits, which take the same path.
+ */
+export function runClean(ctx: HandlerContext, a: CleanAction, title: string): Promise<CleanResult> {
+  const id = ctx.ws.datasets.get(a.dataset).id;
+  const work = async () => {
+    const ds = ctx.ws.datasets.get(a.dataset);
+    const r = ds.rows < IN_PROCESS_ROWS ? runCleanAction(ctx.ws, a) : await ctx.jobs.run('clean', a, `${title} — ${ds.name}`);
+    ctx.datasetsChanged(a.dataset);
+    return r;
+  };
+  const next = (queues.get(id) ?? Promise.resolve()).then(work, work);
+  queues.set(id, next.catch(() => undefined));
+  return next;
+}
+
 type CleanMethods =
   | 'ops.preview' | 'ops.apply' | 'history.list' | 'history.undo' | 'history.redo' | 'history.jumpTo'
   | 'recipes.export' | 'recipes.apply' | 'facets.text' | 'facets.numeric' | 'facets.blank' | 'facets.type';
@@ -26,37 +50,32 @@ export const cleanHandlers: Pick<Handlers, CleanMethods> = {
   'ops.preview': async ({ dataset, op, limit }, { ws }) => previewOp(ws, dataset, op, limit),
 
   'ops.apply': async ({ dataset, op }, ctx) => {
-    const r = applyOp(ctx.ws, dataset, op);
-    ctx.datasetsChanged(dataset);
-    return publicStep(r);
+    const r = await runClean(ctx, { action: 'apply', dataset, op }, describeOp(op));
+    return publicStep(r.steps[0]!);
   },
 
   'history.list': async ({ dataset }, { ws }) => listHistory(ws, dataset).map(publicEntry),
 
   'history.undo': async ({ dataset }, ctx) => {
-    const e = undo(ctx.ws, dataset);
-    if (e) ctx.datasetsChanged(dataset);
-    return e && publicEntry(e);
+    const { entry } = await runClean(ctx, { action: 'undo', dataset }, 'Undo');
+    return entry && publicEntry(entry);
   },
 
   'history.redo': async ({ dataset }, ctx) => {
-    const e = redo(ctx.ws, dataset);
-    if (e) ctx.datasetsChanged(dataset);
-    return e && publicEntry(e);
+    const { entry } = await runClean(ctx, { action: 'redo', dataset }, 'Redo');
+    return entry && publicEntry(entry);
   },
 
   'history.jumpTo': async ({ dataset, seq }, ctx) => {
-    jumpTo(ctx.ws, dataset, seq);
-    ctx.datasetsChanged(dataset);
+    await runClean(ctx, { action: 'jumpTo', dataset, seq }, `Go to step ${seq}`);
     return listHistory(ctx.ws, dataset).map(publicEntry);
   },
 
   'recipes.export': async ({ dataset, rowKey }, { ws }) => exportRecipe(ws, dataset, rowKey),
 
   'recipes.apply': async ({ dataset, recipe, map }, ctx) => {
-    const r = applyRecipe(ctx.ws, dataset, recipe, map);
-    ctx.datasetsChanged(dataset);
-    return r.map(publicStep);
+    const r = await runClean(ctx, { action: 'recipe', dataset, recipe, map }, 'Apply recipe');
+    return r.steps.map(publicStep);
   },
 
   'facets.text': async ({ dataset, column, filters, sort, limit }, { ws }) => textFacet(ws, ws.datasets.get(dataset), column, filters, sort, limit),

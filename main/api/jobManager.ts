@@ -35,6 +35,10 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
     }
     case 'index':
       return { ...(result as JobResult<'index'>) };
+    case 'clean': {
+      const r = result as JobResult<'clean'>;
+      return { steps: r.steps.map((s) => s.description), entry: r.entry?.description ?? null };
+    }
     case 'export': {
       const r = result as JobResult<'export'>;
       return { manifest: r.manifest, files: r.files.map((f) => f.path) };
@@ -75,6 +79,12 @@ export class JobManager {
     );
     this.prune();
     return this.info(entry);
+  }
+
+  /** Starts a job and resolves with its result (or rejects with its error), for handlers that answer with it. */
+  run<K extends JobKind>(kind: K, params: JobParams<K>, title: string): Promise<JobResult<K>> {
+    const info = this.start(kind, params, title);
+    return this.entries.get(info.id)!.job.result as Promise<JobResult<K>>;
   }
 
   /** Every job this process started (running ones and the most recent finished), newest first. */

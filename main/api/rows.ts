@@ -1,5 +1,5 @@
 // Handlers for a dataset's rows: pages for the grid, cell edits, and the rejected lines of its import.
-import { applyOp } from '../core/clean/engine';
+import { runClean } from './clean';
 import { readRejects } from '../core/rows/datasetDb';
 import { pageRows } from '../core/rows/query';
 import type { Handlers } from './types';
@@ -9,8 +9,7 @@ export const rowHandlers: Pick<Handlers, 'rows.page' | 'cells.update' | 'rejects
 
   /** Goes through the operation engine as an editCell step, so a cell edit can be undone and replayed. */
   'cells.update': async ({ dataset, rid, column, value }, ctx) => {
-    applyOp(ctx.ws, dataset, { op: 'editCell', column, rid, value });
-    ctx.datasetsChanged(dataset);
+    await runClean(ctx, { action: 'apply', dataset, op: { op: 'editCell', column, rid, value } }, 'Edit a cell');
     return { rid, column, value };
   },
 

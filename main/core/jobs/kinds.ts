@@ -4,6 +4,7 @@ import type { JobContext } from './context';
 import { importFile, type ImportOptions, type ImportResult } from '../ingest/importFile';
 import { exportDataset, type ExportOptions, type ExportResult } from '../export/exportDataset';
 import { buildIndex } from '../rows/query';
+import { runCleanAction, type CleanAction, type CleanResult } from '../clean/actions';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
 
 export interface JobSpecs {
@@ -11,6 +12,7 @@ export interface JobSpecs {
   scan: { params: { root: string; options: ScanOptions }; result: ScanResult };
   export: { params: ExportOptions; result: ExportResult };
   index: { params: { dataset: string; column: string }; result: { dataset: string; column: string } };
+  clean: { params: CleanAction; result: CleanResult };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -21,4 +23,5 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   scan: (ws, p, ctx) => scanFolder(ws, p.root, p.options, ctx),
   export: (ws, p, ctx) => exportDataset(ws, p, ctx),
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
+  clean: async (ws, p) => runCleanAction(ws, p),
 };
