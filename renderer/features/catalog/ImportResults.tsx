@@ -31,7 +31,7 @@ export function ImportResults({ runs, jobById, onOpen }: Props) {
           const state = job?.state ?? 'running';
           const ds = state === 'done' && job ? findImported(job, r.file, list) : undefined;
           return (
-            <li key={r.jobId} className={`import-item import-${state}`} data-testid="import-item" data-file={r.file} data-state={state}>
+            <li key={r.jobId} className={`import-item import-${state}`} data-testid="import-item" data-file={r.file} data-job={r.jobId} data-state={state}>
               <span className="import-file" title={r.file}>
                 {baseName(r.file)}
               </span>

@@ -34,8 +34,20 @@ export class ScanDialog {
     await this.root.getByTestId('skip-malformed').setChecked(on);
   }
 
+  /** Starts importing the selected files and waits until their import items are new jobs (a retry replaces a failed one). */
   async importSelected(): Promise<void> {
+    const items = this.root.locator('[data-testid="import-item"]');
+    const before = new Set(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-job'))));
     await this.root.getByTestId('import-selected').click();
+    await this.page.waitForFunction(
+      ([ids]) => {
+        // Runs in the page; this tsconfig has no DOM types.
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }> } }).document;
+        const now = [...doc.querySelectorAll('[data-testid="import-item"]')].map((e) => e.getAttribute('data-job'));
+        return now.length > 0 && now.every((id) => !ids.includes(id));
+      },
+      [[...before]] as const,
+    );
   }
 
   importItem(file: string): Locator {
