@@ -4,6 +4,11 @@ import { ProgressBar } from '../components/ProgressBar';
 import { toast } from '../components/toastStore';
 import type { JobInfo } from '../../shared/api/contract';
 
+/** Imports, scans and exports stop at their next check; an index build or a history step is one SQLite statement that runs to its end. */
+function cancellable(job: JobInfo): boolean {
+  return job.kind !== 'index' && job.kind !== 'clean';
+}
+
 export function JobRow({ job }: { job: JobInfo }) {
   const cancel = () => {
     api['jobs.cancel']({ id: job.id }).catch((e) => toast('error', `Cannot cancel: ${errorMessage(e)}`));
@@ -18,7 +23,7 @@ export function JobRow({ job }: { job: JobInfo }) {
         <span className="job-title" title={job.title}>
           {job.title}
         </span>
-        {job.state === 'running' ? (
+        {job.state === 'running' && cancellable(job) ? (
           <button type="button" className="icon-button" aria-label={`Cancel ${job.title}`} title="Cancel" onClick={cancel}>
             ×
           </button>
