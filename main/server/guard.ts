@@ -5,7 +5,14 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import os from 'node:os';
 
-export const COOKIE_NAME = 'tidyset_token';
+/**
+ * The token cookie's name for a server on `port`. Cookies are not kept apart by port, so two serve
+ * instances on one machine (one per workspace) each need their own name, or each login would log
+ * the other out.
+ */
+export function cookieName(port: number): string {
+  return `tidyset_token_${port}`;
+}
 
 /** A fresh random token: 32 bytes, hex. */
 export function newToken(): string {
@@ -21,26 +28,26 @@ export function tokenMatches(given: string | undefined | null, token: string): b
 }
 
 /** The Set-Cookie value that carries the token after the first visit. */
-export function tokenCookie(token: string): string {
-  return `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, port: number): string {
+  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /** Every value of our cookie in a Cookie header (several may be present). */
-function cookieValues(header: string | undefined): string[] {
+function cookieValues(header: string | undefined, name: string): string[] {
   if (!header) return [];
   const out: string[] = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === COOKIE_NAME) out.push(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) out.push(part.slice(eq + 1).trim());
   }
   return out;
 }
 
 /** True if the request carries the token as `Authorization: Bearer T` or in the cookie. */
-export function isAuthorised(req: IncomingMessage, token: string): boolean {
+export function isAuthorised(req: IncomingMessage, token: string, port: number): boolean {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ') && tokenMatches(auth.slice(7).trim(), token)) return true;
-  return cookieValues(req.headers.cookie).some((v) => tokenMatches(v, token));
+  return cookieValues(req.headers.cookie, cookieName(port)).some((v) => tokenMatches(v, token));
 }
 
 /** True for addresses and names that only this machine can reach. */

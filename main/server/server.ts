@@ -133,10 +133,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       url.searchParams.delete('token');
       // One leading slash only: `//host` in Location would be an open redirect to another site.
       const location = '/' + url.pathname.replace(/^[/\\]+/, '') + url.search;
-      res.writeHead(302, { 'Set-Cookie': tokenCookie(token), Location: location, 'Cache-Control': 'no-store' });
+      res.writeHead(302, { 'Set-Cookie': tokenCookie(token, port), Location: location, 'Cache-Control': 'no-store' });
       return void res.end();
     }
-    if (!isAuthorised(req, token)) {
+    if (!isAuthorised(req, token, port)) {
       if (isApi) return sendJson(res, 401, apiError('UNAUTHORIZED', 'missing or wrong token; open the URL printed by `tidyset serve`'));
       res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end(UNAUTHORISED_PAGE);

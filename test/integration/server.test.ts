@@ -55,7 +55,7 @@ describe('serve mode over HTTP', () => {
     assert.equal(JSON.parse(api.body).error.code, 'UNAUTHORIZED');
     assert.equal((await request(s.port, { path: '/api/events' })).status, 401);
     assert.equal((await request(s.port, { path: '/', headers: { Authorization: 'Bearer nope' } })).status, 401);
-    assert.equal((await request(s.port, { path: '/', headers: { Cookie: 'tidyset_token=nope' } })).status, 401);
+    assert.equal((await request(s.port, { path: '/', headers: { Cookie: `tidyset_token_${s.port}=nope` } })).status, 401);
     assert.equal((await request(s.port, { path: '/?token=nope' })).status, 401);
   });
 
@@ -63,8 +63,10 @@ describe('serve mode over HTTP', () => {
     const r = await request(s.port, { path: `/?token=${s.token}` });
     assert.equal(r.status, 302);
     assert.equal(r.headers.location, '/');
-    assert.deepEqual(r.headers['set-cookie'], [`tidyset_token=${s.token}; HttpOnly; SameSite=Strict; Path=/`]);
-    const cookie = { Cookie: `other=1; tidyset_token=${s.token}` };
+    assert.deepEqual(r.headers['set-cookie'], [`tidyset_token_${s.port}=${s.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    const cookie = { Cookie: `other=1; tidyset_token_${s.port}=${s.token}` };
+    // Another server's cookie (another port) does not open this one.
+    assert.equal((await request(s.port, { path: '/', headers: { Cookie: `tidyset_token_1=${s.token}x` } })).status, 401);
     const page = await request(s.port, { path: '/', headers: cookie });
     assert.equal(page.status, 200);
     assert.match(String(page.headers['content-type']), /^text\/html/);
@@ -134,7 +136,7 @@ describe('serve mode over HTTP', () => {
 
   test('/api/events streams job.progress/job.end and datasets.changed as Server-Sent Events', async () => {
     const log = new EventLog();
-    const stop = await openEventStream(s.port, { Cookie: `tidyset_token=${s.token}` }, log);
+    const stop = await openEventStream(s.port, { Cookie: `tidyset_token_${s.port}=${s.token}` }, log);
     try {
       const r = await request(s.port, { method: 'POST', path: '/api/call/jobs.importSample', headers: bearer, body: '{}' });
       const job = JSON.parse(r.body).value as JobInfo;
