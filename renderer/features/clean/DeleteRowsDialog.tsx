@@ -1,8 +1,7 @@
 // Confirms deleting the rows that match the grid's filters and the facet selections (a `deleteRows` step).
-import { useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
 import type { Filter } from '../../../shared/api/contract';
-import { errorMessage } from '../../api';
+import { useSubmit } from '../../components/useSubmit';
 import { Dialog } from '../../components/Dialog';
 import { clearSelections } from '../facets/facetStore';
 import { clearGridFilters } from '../grid/gridHandle';
@@ -18,24 +17,15 @@ interface Props {
 }
 
 export function DeleteRowsDialog({ dataset, filters, matching, onClose }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const rows = plural(matching, 'row');
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await applyOperation(dataset.id, { op: 'deleteRows', filters }, `Deleting ${rows}…`);
-      // The selection now matches nothing: show what is left.
-      clearSelections(dataset.id);
-      clearGridFilters(dataset.id);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: confirm } = useSubmit(async () => {
+    await applyOperation(dataset.id, { op: 'deleteRows', filters }, `Deleting ${rows}…`);
+    // The selection now matches nothing: show what is left.
+    clearSelections(dataset.id);
+    clearGridFilters(dataset.id);
+    onClose();
+  });
 
   return (
     <Dialog

@@ -1,15 +1,13 @@
 // Reorder columns from the keyboard: move the focused column with Alt+↑/↓ (or its buttons), then apply.
 import { useRef, useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
-import { errorMessage } from '../../api';
+import { useSubmit } from '../../components/useSubmit';
 import { Dialog } from '../../components/Dialog';
 import { TypeBadge } from '../../components/TypeBadge';
 import { applyOperation } from './operations';
 
 export function ReorderDialog({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
   const [order, setOrder] = useState(() => dataset.columns.map((c) => c.name));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const typeOf = (n: string) => dataset.columns.find((c) => c.name === n)?.type ?? 'text';
   const changed = order.join('\u0000') !== dataset.columns.map((c) => c.name).join('\u0000');
@@ -23,17 +21,11 @@ export function ReorderDialog({ dataset, onClose }: { dataset: Dataset; onClose:
     requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>('.reorder-item')[j]?.focus());
   };
 
-  const apply = async () => {
-    if (!changed || busy) return;
-    setBusy(true);
-    try {
-      await applyOperation(dataset.id, { op: 'reorder', columns: order }, 'Reordering columns…');
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await applyOperation(dataset.id, { op: 'reorder', columns: order }, 'Reordering columns…');
+    onClose();
+  });
+  const apply = () => (changed ? submit() : Promise.resolve());
 
   return (
     <Dialog

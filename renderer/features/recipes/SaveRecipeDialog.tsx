@@ -1,7 +1,8 @@
 // Saves the applied history as a recipe file; a row-key column lets its cell edits replay on other datasets.
 import { useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useSubmit } from '../../components/useSubmit';
 import { Dialog } from '../../components/Dialog';
 import { toast } from '../../components/toastStore';
 import { plural } from '../clean/opText';
@@ -11,24 +12,16 @@ import { downloadText, safeFileName } from './download';
 export function SaveRecipeDialog({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
   const { entries } = useHistory(dataset.id, dataset.name);
   const [rowKey, setRowKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const applied = (entries ?? []).filter((e) => e.state === 'done');
   const edits = applied.filter((e) => (e.op as { op?: string } | null)?.op === 'editCell').length;
 
-  const save = async () => {
-    setBusy(true);
-    try {
-      const recipe = await api['recipes.export']({ dataset: dataset.name, rowKey: rowKey || undefined });
-      const file = `${safeFileName(dataset.name)}.recipe.json`;
-      downloadText(file, `${JSON.stringify(recipe, null, 2)}\n`);
-      toast('info', `Saved ${file}: ${plural(recipe.operations.length, 'step')}`);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: save } = useSubmit(async () => {
+    const recipe = await api['recipes.export']({ dataset: dataset.name, rowKey: rowKey || undefined });
+    const file = `${safeFileName(dataset.name)}.recipe.json`;
+    downloadText(file, `${JSON.stringify(recipe, null, 2)}\n`);
+    toast('info', `Saved ${file}: ${plural(recipe.operations.length, 'step')}`);
+    onClose();
+  });
 
   return (
     <Dialog
