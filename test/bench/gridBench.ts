@@ -47,7 +47,7 @@ export async function runGridBench(ctx: BenchContext): Promise<SectionReport> {
           const o = Math.min(n - 100, offset + i * 100);
           times.push(time(() => pageRows(ws, ds, { dataset: 'bench', offset: o, limit: 100, sort, filters })));
         }
-        rows.push([label, where, fmt(first, 1), fmt(percentile(times, 50), 2), fmt(percentile(times, 95), 2)]);
+        rows.push([label, where, fmt(first, 1), fmt(percentile(times, 50), 2), fmt(percentile(times, 95), 2), fmt(Math.max(...times), 1)]);
       }
     };
     measure('unsorted', []);
@@ -59,6 +59,7 @@ export async function runGridBench(ctx: BenchContext): Promise<SectionReport> {
       measure(`sorted by ${column} asc`, [{ column, dir: 'asc' }]);
       measure(`sorted by ${column} desc`, [{ column, dir: 'desc' }]);
     }
+    measure('sorted by category, then name', [{ column: 'category', dir: 'asc' }, { column: 'name', dir: 'asc' }]);
     const city: Filter[] = [{ kind: 'text', column: 'city', op: 'equals', value: 'Malmö' }];
     const countMs = time(() => pageRows(ws, ds, { dataset: 'bench', offset: 0, limit: 100, sort: [], filters: city }));
     const nameCol = ds.columns.find((c) => c.name === 'name')!;
@@ -73,19 +74,19 @@ export async function runGridBench(ctx: BenchContext): Promise<SectionReport> {
         for (const offset of [Math.floor(n / 2), Math.floor(n * 0.99)]) {
           const st = db.prepare(`SELECT * FROM rows ORDER BY ${order} LIMIT 100 OFFSET ?`);
           const ts = Array.from({ length: 10 }, () => time(() => st.all(offset)));
-          naive.push([label, `${Math.round((offset / n) * 100)} %`, '', fmt(percentile(ts, 50), 2), fmt(percentile(ts, 95), 2)]);
+          naive.push([label, `${Math.round((offset / n) * 100)} %`, '', fmt(percentile(ts, 50), 2), fmt(percentile(ts, 95), 2), fmt(Math.max(...ts), 1)]);
         }
       }
     } finally {
       db.close();
     }
-    const headers = ['query', 'offset', 'first page ms', 'p50 ms', 'p95 ms'];
+    const headers = ['query', 'offset', 'first page ms', 'p50 ms', 'p95 ms', 'max ms'];
     const all = [...rows, ...naive];
     const worstP95 = Math.max(...rows.map((r) => Number(r[4]!.replace(/,/g, ''))));
     const notes = [
       `Sort index build (on demand, in a worker in the app): ${indexMs.join(', ')}.`,
       `Filtered row count, city = 'Malmö' (no index): ${fmt(countMs, 0)} ms; name starts with 'Mary' (sorted, indexed column): ${fmt(indexedCountMs, 0)} ms.`,
-      `Target p95 < 30 ms at any offset after the first sort: ${worstP95 < 30 ? 'met' : 'not met'} (worst p95 ${fmt(worstP95, 2)} ms). "first page" includes building the anchor cache for that order.`,
+      `Target p95 < 30 ms at any offset after the first sort: ${worstP95 < 30 ? 'met' : 'not met'} (worst p95 ${fmt(worstP95, 2)} ms). "first page" includes building the anchor cache for that order (with two sort keys the first page is a top-N sort, and the sorted row-id list is built on the next request: the "max" of that row).`,
     ];
     return {
       json: { rows: all, notes },

@@ -21,7 +21,13 @@ interface Conn {
   dataVersion: number;
   anchors: Map<string, { version: number; keys: Array<[unknown, number]> }>;
   counts: Map<string, { version: number; total: number }>;
+  /** Sorted row-id lists (temp tables) for orders of several keys, which keyset seeks cannot serve. */
+  orders: Map<string, { version: number; table: string }>;
+  /** How often each such order was asked for: the list is built from the second time on. */
+  orderRequests: Map<string, number>;
 }
+
+let orderTables = 0;
 
 const conns = new Map<string, Conn>();
 
@@ -47,7 +53,7 @@ function conn(ws: Workspace, ds: StoredDataset): Conn {
     if (!ws.hasFile(ds.file)) throw new TidysetError('NOT_FOUND', `the data file of dataset ${JSON.stringify(ds.name)} is missing`);
     const db = openDb(file, { mustExist: true });
     registerFunctions(db);
-    c = { db, version: 0, dataVersion: db.pragma('data_version', { simple: true }) as number, anchors: new Map(), counts: new Map() };
+    c = { db, version: 0, dataVersion: db.pragma('data_version', { simple: true }) as number, anchors: new Map(), counts: new Map(), orders: new Map(), orderRequests: new Map() };
     conns.set(file, c);
     if (conns.size > 16) {
       const [oldest, old] = conns.entries().next().value as [string, Conn];
@@ -205,7 +211,7 @@ export function pageRows(ws: Workspace, ds: StoredDataset, q: RowsPageIn): RowBl
     c.counts.set(countKey, counted);
   }
 
-  // Keyset paging works on one sort key plus the row id; several sort keys fall back to OFFSET.
+  // Keyset paging works on one sort key plus the row id; several sort keys page through a sorted row-id list.
   const order = keys.length ? `${keys.map((k) => `${k.expr} ${k.dir}`).join(', ')}, _rid ${keys[0]!.dir}` : '_rid ASC';
   const offsetQuery = () =>
     c.db.prepare(`SELECT _rid, ${select} FROM rows WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).raw(true)
@@ -214,7 +220,13 @@ export function pageRows(ws: Workspace, ds: StoredDataset, q: RowsPageIn): RowBl
   if (keys.length === 0 && filters.length === 0 && isDense(c, counted.total)) {
     // Row ids 1…N with no gaps: the page is a range of ids.
     rows = c.db.prepare(`SELECT _rid, ${select} FROM rows WHERE _rid > ? ORDER BY _rid LIMIT ?`).raw(true).all(q.offset, q.limit) as unknown[][];
-  } else if (keys.length > 1 || q.offset < ANCHOR_EVERY) {
+  } else if (keys.length > 1 && (q.offset >= ANCHOR_EVERY || wantsOrderTable(c, `${countKey}|${order}`))) {
+    // Several sort keys: sort once into a row-id list (from the second page asked for in this order,
+    // so that a first look stays a quick top-N sort), then every page is a range of it.
+    const table = orderTable(c, where, order, `${countKey}|${order}`);
+    rows = c.db.prepare(`SELECT r._rid, ${select.split(', ').map((p) => (p === 'NULL' ? p : `r.${p}`)).join(', ')} FROM ${table} AS o JOIN rows AS r ON r._rid = o.rid WHERE o.rowid > ? ORDER BY o.rowid LIMIT ?`)
+      .raw(true).all(q.offset, q.limit) as unknown[][];
+  } else if (q.offset < ANCHOR_EVERY) {
     rows = offsetQuery();
   } else {
     const key = keys[0];
@@ -233,6 +245,32 @@ export function pageRows(ws: Workspace, ds: StoredDataset, q: RowsPageIn): RowBl
     total: counted.total,
     unindexed,
   };
+}
+
+/** True once an order of several keys is asked for a second time (or its row-id list exists). */
+function wantsOrderTable(c: Conn, cacheKey: string): boolean {
+  const hit = c.orders.get(cacheKey);
+  if (hit && hit.version === c.version) return true;
+  const n = (c.orderRequests.get(cacheKey) ?? 0) + 1;
+  c.orderRequests.set(cacheKey, n);
+  if (c.orderRequests.size > 64) c.orderRequests.delete(c.orderRequests.keys().next().value as string);
+  return n > 1;
+}
+
+/** The temp table of row ids in `order` under `where` (rowid = position + 1), rebuilt when the data changed. */
+function orderTable(c: Conn, where: { sql: string; params: unknown[] }, order: string, cacheKey: string): string {
+  const hit = c.orders.get(cacheKey);
+  if (hit && hit.version === c.version) return hit.table;
+  if (hit) c.db.exec(`DROP TABLE IF EXISTS ${hit.table}`);
+  const table = `temp.tidyset_order_${++orderTables}`;
+  c.db.prepare(`CREATE TABLE ${table} AS SELECT _rid AS rid FROM rows WHERE ${where.sql} ORDER BY ${order}`).run(...where.params);
+  c.orders.set(cacheKey, { version: c.version, table });
+  if (c.orders.size > 4) {
+    const [oldKey, old] = c.orders.entries().next().value as [string, { table: string }];
+    c.db.exec(`DROP TABLE IF EXISTS ${old.table}`);
+    c.orders.delete(oldKey);
+  }
+  return table;
 }
 
 function isDense(c: Conn, total: number): boolean {
