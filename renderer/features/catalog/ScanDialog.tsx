@@ -1,10 +1,12 @@
 // The scan dialog: choose a folder, scan it with progress and cancel, then pick files to import.
 import { useState } from 'react';
+import type { Source } from '../../../shared/api/catalog';
 import { useDatasets } from '../../app/useDatasets';
 import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatCount } from '../../components/format';
 import { FolderBrowser } from './FolderBrowser';
+import { ImportOptionsDialog } from './ImportOptionsDialog';
 import { ImportResults } from './ImportResults';
 import { SourcesTable } from './SourcesTable';
 import { useScanFlow } from './useScanFlow';
@@ -13,6 +15,7 @@ export function ScanDialog({ onClose }: { onClose: () => void }) {
   const flow = useScanFlow();
   const { list: datasets } = useDatasets();
   const [browsePath, setBrowsePath] = useState('');
+  const [optionsFor, setOptionsFor] = useState<Source | null>(null);
   const navigateTo = (p: string) => {
     setBrowsePath(p);
     flow.setPath(p);
@@ -118,8 +121,19 @@ export function ScanDialog({ onClose }: { onClose: () => void }) {
             onToggle={flow.toggle}
             onAll={flow.setAll}
             datasets={datasets}
+            overrides={flow.overrides}
+            onOptions={setOptionsFor}
           />
           <ImportResults runs={flow.imports} jobById={flow.jobById} onOpen={onClose} />
+          {optionsFor ? (
+            <ImportOptionsDialog
+              key={optionsFor.path}
+              source={optionsFor}
+              value={flow.overrides.get(optionsFor.path)}
+              onSave={(o) => flow.setOverride(optionsFor.path, o)}
+              onClose={() => setOptionsFor(null)}
+            />
+          ) : null}
         </>
       ) : null}
     </Dialog>

@@ -1,6 +1,7 @@
 // The files a scan found: format, encoding, delimiter, header, size and status, with checkboxes for importable ones.
 import type { Dataset, Source } from '../../../shared/api/catalog';
 import { formatBytes, formatDelimiter } from '../../components/format';
+import { hasOverrides, type ImportOverrides } from './ImportOptionsDialog';
 import { SourceStatus } from './SourceStatus';
 
 interface Props {
@@ -11,6 +12,19 @@ interface Props {
   onAll: (on: boolean) => void;
   /** Datasets of the workspace, to mark files that were imported already. */
   datasets: readonly Dataset[];
+  /** Per-file import overrides, by path; a row with some shows a "custom" tag. */
+  overrides: ReadonlyMap<string, ImportOverrides>;
+  onOptions: (source: Source) => void;
+}
+
+/** What the overrides change, for the tag's tooltip. */
+function describe(o: ImportOverrides): string {
+  const parts: string[] = [];
+  if (o.name !== undefined) parts.push(`name ${o.name}`);
+  if (o.encoding !== undefined) parts.push(`encoding ${o.encoding}`);
+  if (o.delimiter !== undefined) parts.push(`delimiter ${formatDelimiter(o.delimiter)}`);
+  if (o.header !== undefined) parts.push(o.header ? 'header row' : 'no header row');
+  return `Imports with ${parts.join(', ')}`;
 }
 
 function relative(root: string, p: string): string {
@@ -18,7 +32,7 @@ function relative(root: string, p: string): string {
   return p.startsWith(r) && p.length > r.length ? p.slice(r.length + 1) : p;
 }
 
-export function SourcesTable({ root, sources, selected, onToggle, onAll, datasets }: Props) {
+export function SourcesTable({ root, sources, selected, onToggle, onAll, datasets, overrides, onOptions }: Props) {
   const importable = sources.filter((s) => s.importable);
   const picked = importable.filter((s) => selected.has(s.path)).length;
   const allOn = importable.length > 0 && picked === importable.length;
@@ -50,12 +64,16 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
             <th>Header</th>
             <th className="num">Size</th>
             <th>Status</th>
+            <th className="opts">
+              <span className="sr-only">Options</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {sources.map((s) => {
             const rel = relative(root, s.path);
             const dup = s.duplicateOf === null ? null : byId.get(s.duplicateOf);
+            const custom = overrides.get(s.path);
             return (
               <tr key={s.id} data-testid="source-row" data-path={s.path} data-status={s.status} className={s.importable ? '' : 'dim'}>
                 <td className="check">
@@ -75,6 +93,11 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                     </span>
                   ) : null}
                   {importedAs.has(s.path) ? <span className="tag tag-imported">imported as {importedAs.get(s.path)}</span> : null}
+                  {s.importable && custom && hasOverrides(custom) ? (
+                    <span className="tag tag-custom" title={describe(custom)} data-testid="custom-tag">
+                      custom
+                    </span>
+                  ) : null}
                 </td>
                 <td>{s.format}</td>
                 <td>
@@ -86,6 +109,19 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                 <td className="num">{formatBytes(s.size)}</td>
                 <td>
                   <SourceStatus s={s} />
+                </td>
+                <td className="opts">
+                  {s.importable ? (
+                    <button
+                      type="button"
+                      className="button button-secondary button-xs"
+                      aria-label={`Import options for ${rel}`}
+                      title="How to read this file: dataset name, encoding, delimiter, header row"
+                      onClick={() => onOptions(s)}
+                    >
+                      Options…
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             );

@@ -5,6 +5,7 @@ import type { JobInfo } from '../../../shared/api/contract';
 import { api, errorMessage } from '../../api';
 import { refreshDatasets } from '../../app/useDatasets';
 import { putJob, useJobs, whenJobEnds } from '../../app/useJobs';
+import type { ImportOverrides } from './ImportOptionsDialog';
 
 export type Phase = 'pick' | 'scanning' | 'results';
 
@@ -25,6 +26,8 @@ export function useScanFlow() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [skipMalformed, setSkipMalformed] = useState(false);
   const [imports, setImports] = useState<ImportRun[]>([]);
+  /** Per-file overrides of how a file is read (name, encoding, delimiter, header), by path. */
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, ImportOverrides>>(new Map());
   const [error, setError] = useState<string | null>(null);
 
   const jobById = useMemo(() => new Map(jobs.map((j) => [j.id, j])), [jobs]);
@@ -35,6 +38,7 @@ export function useScanFlow() {
     list.sort((a, b) => a.path.localeCompare(b.path));
     setSources(list);
     setSelected(new Set(list.filter((s) => s.importable && s.duplicateOf === null).map((s) => s.path)));
+    setOverrides(new Map());
   };
 
   const scan = async () => {
@@ -84,6 +88,14 @@ export function useScanFlow() {
       return next;
     });
 
+  const setOverride = (file: string, o: ImportOverrides | undefined) =>
+    setOverrides((prev) => {
+      const next = new Map(prev);
+      if (o) next.set(file, o);
+      else next.delete(file);
+      return next;
+    });
+
   const setAll = (on: boolean) => setSelected(new Set(on ? sources.filter((s) => s.importable).map((s) => s.path) : []));
 
   const importSelected = async () => {
@@ -92,7 +104,7 @@ export function useScanFlow() {
     setError(null);
     const skip = skipMalformed;
     try {
-      const started = await api['jobs.import']({ files: files.map((f) => ({ path: f, options: { onError: skip ? 'skip' : 'stop' } })) });
+      const started = await api['jobs.import']({ files: files.map((f) => ({ path: f, options: { ...overrides.get(f), onError: skip ? 'skip' : 'stop' } })) });
       started.forEach(putJob);
       const runs = started.map((j, i) => ({ file: files[i]!, jobId: j.id, skip }));
       setImports((prev) => [...runs, ...prev.filter((p) => !files.includes(p.file))]);
@@ -108,6 +120,6 @@ export function useScanFlow() {
 
   return {
     path, setPath, includeHidden, setIncludeHidden, phase, scanJob, root, sources, selected, toggle, setAll,
-    skipMalformed, setSkipMalformed, imports, jobById, error, scan, cancelScan, importSelected, browse,
+    skipMalformed, setSkipMalformed, overrides, setOverride, imports, jobById, error, scan, cancelScan, importSelected, browse,
   };
 }

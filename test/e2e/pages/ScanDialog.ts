@@ -30,6 +30,18 @@ export class ScanDialog {
     for (const f of files) await this.sourceRow(f).getByRole('checkbox').check();
   }
 
+  /** Opens the import options of one file (the row's "Options…" button) and returns the options dialog. */
+  async openOptions(file: string): Promise<Locator> {
+    await this.sourceRow(file).getByRole('button', { name: /^Import options for / }).click();
+    const dialog = this.page.getByTestId('import-options-dialog');
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  customTag(file: string): Locator {
+    return this.sourceRow(file).getByTestId('custom-tag');
+  }
+
   async setSkipMalformed(on: boolean): Promise<void> {
     await this.root.getByTestId('skip-malformed').setChecked(on);
   }

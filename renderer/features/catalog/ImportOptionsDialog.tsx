@@ -1,0 +1,191 @@
+// Per-file import overrides for files the sniffer read wrong: dataset name, encoding, delimiter, header row.
+import { useId, useState } from 'react';
+import type { Source } from '../../../shared/api/catalog';
+import { Dialog } from '../../components/Dialog';
+import { baseName, formatDelimiter } from '../../components/format';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** What the user changed; absent keys keep what the scan detected. */
+export interface ImportOverrides {
+  name?: string;
+  encoding?: Encoding;
+  delimiter?: string;
+  header?: boolean;
+}
+
+const ENCODINGS: { value: Encoding; label: string }[] = [
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'utf-16le', label: 'UTF-16 LE' },
+  { value: 'utf-16be', label: 'UTF-16 BE' },
+  { value: 'windows-1252', label: 'Windows-1252' },
+];
+const DELIMITERS: { value: string; label: string }[] = [
+  { value: ',', label: 'Comma ( , )' },
+  { value: ';', label: 'Semicolon ( ; )' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe ( | )' },
+];
+const OTHER = 'other';
+
+export function hasOverrides(o: ImportOverrides | undefined): boolean {
+  return !!o && Object.values(o).some((v) => v !== undefined);
+}
+
+/** A file name without its extension, as the importer names a dataset by default. */
+function defaultName(p: string): string {
+  return baseName(p).replace(/\.[^.]+$/, '') || 'dataset';
+}
+
+interface Props {
+  source: Source;
+  value: ImportOverrides | undefined;
+  onSave: (o: ImportOverrides | undefined) => void;
+  onClose: () => void;
+}
+
+export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
+  const id = useId();
+  const csv = source.format === 'csv';
+  const [name, setName] = useState(value?.name ?? '');
+  const [encoding, setEncoding] = useState<Encoding | ''>(value?.encoding ?? '');
+  const known = value?.delimiter === undefined || DELIMITERS.some((d) => d.value === value.delimiter);
+  const [delimiter, setDelimiter] = useState(value?.delimiter === undefined ? '' : known ? value.delimiter : OTHER);
+  const [otherDelim, setOtherDelim] = useState(known ? '' : (value?.delimiter ?? ''));
+  const [header, setHeader] = useState(value?.header === undefined ? '' : value.header ? 'yes' : 'no');
+
+  const problem = csv && delimiter === OTHER && otherDelim.length !== 1 ? 'Type exactly one delimiter character.' : null;
+
+  const save = (e?: React.FormEvent) => {
+    e?.preventDefault();
+    if (problem) return;
+    const o: ImportOverrides = {};
+    if (name.trim()) o.name = name.trim();
+    if (encoding) o.encoding = encoding;
+    if (csv && delimiter) o.delimiter = delimiter === OTHER ? otherDelim : delimiter;
+    if (csv && header) o.header = header === 'yes';
+    onSave(hasOverrides(o) ? o : undefined);
+    onClose();
+  };
+
+  // Enter on a select saves too (text fields submit the form by themselves).
+  const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'SELECT') {
+      e.preventDefault();
+      save();
+    }
+  };
+
+  const detected = (v: string | null | undefined) => `Detected${v ? ` (${v})` : ''}`;
+  const sniffedHeader = source.header === null ? null : source.header ? 'yes' : 'no';
+
+  return (
+    <Dialog
+      title={`Import options — ${baseName(source.path)}`}
+      onClose={onClose}
+      testId="import-options-dialog"
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              onSave(undefined);
+              onClose();
+            }}
+            disabled={!hasOverrides(value)}
+            title="Forget the overrides and import as detected"
+            data-testid="import-options-reset"
+          >
+            Reset
+          </button>
+          <div className="spacer" />
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={id} className="button button-primary" disabled={!!problem} data-testid="import-options-save">
+            Save
+            <kbd className="kbd-on-primary">Enter</kbd>
+          </button>
+        </>
+      }
+    >
+      <form id={id} className="import-options" onSubmit={save} onKeyDown={onKeyDown}>
+        <label className="field-label" htmlFor={`${id}-name`}>
+          Dataset name
+        </label>
+        <input
+          id={`${id}-name`}
+          className="input"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={defaultName(source.path)}
+          spellCheck={false}
+          autoComplete="off"
+          data-autofocus
+        />
+        <label className="field-label" htmlFor={`${id}-encoding`}>
+          Encoding
+        </label>
+        <select id={`${id}-encoding`} className="input" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
+          <option value="">{detected(source.encoding)}</option>
+          {ENCODINGS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        {csv ? (
+          <>
+            <div className="import-options-row">
+              <div className="grow">
+                <label className="field-label" htmlFor={`${id}-delimiter`}>
+                  Delimiter
+                </label>
+                <select id={`${id}-delimiter`} className="input" value={delimiter} onChange={(e) => setDelimiter(e.target.value)}>
+                  <option value="">{detected(source.delimiter === null ? null : formatDelimiter(source.delimiter))}</option>
+                  {DELIMITERS.map((o) => (
+                    <option key={o.label} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                  <option value={OTHER}>Other…</option>
+                </select>
+              </div>
+              {delimiter === OTHER ? (
+                <div className="other-delim">
+                  <label className="field-label" htmlFor={`${id}-other`}>
+                    Character
+                  </label>
+                  <input
+                    id={`${id}-other`}
+                    className="input mono"
+                    value={otherDelim}
+                    onChange={(e) => setOtherDelim(e.target.value)}
+                    maxLength={1}
+                    spellCheck={false}
+                    autoComplete="off"
+                    aria-invalid={!!problem}
+                  />
+                </div>
+              ) : null}
+            </div>
+            <label className="field-label" htmlFor={`${id}-header`}>
+              First line is a header row
+            </label>
+            <select id={`${id}-header`} className="input" value={header} onChange={(e) => setHeader(e.target.value)}>
+              <option value="">{detected(sniffedHeader)}</option>
+              <option value="yes">Yes — column names</option>
+              <option value="no">No — data (columns named column_1, column_2…)</option>
+            </select>
+          </>
+        ) : null}
+        {problem ? (
+          <div className="field-hint warn-text" role="alert">
+            {problem}
+          </div>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}
