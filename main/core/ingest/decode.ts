@@ -7,13 +7,6 @@ import { TidysetError } from '../errors';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-/** An invalid byte sequence found while decoding (strict UTF-8 only). */
-export interface InvalidBytes {
-  line: number;
-  column: number;
-  byte: number;
-}
-
 /**
  * Decodes chunks of bytes to text. Strips a leading BOM. UTF-8 is strict: in 'error' mode an invalid
  * sequence throws a MALFORMED_FILE error naming line and column; in 'replace' mode it becomes U+FFFD and

@@ -16,7 +16,7 @@ const ANCHOR_EVERY = 2000;
 
 interface Conn {
   db: Db;
-  /** Bumped on every write through this process, and when another connection committed. */
+  /** Bumped when another connection committed (every write goes through the operation engine's own). */
   version: number;
   dataVersion: number;
   anchors: Map<string, { version: number; keys: Array<[unknown, number]> }>;
@@ -319,16 +319,7 @@ function anchorsFor(c: Conn, keyExpr: string, where: { sql: string; params: unkn
   return keys;
 }
 
-/** Sets one cell (null = missing). Throws NOT_FOUND for an unknown row or column. */
-export function updateCell(ws: Workspace, ds: StoredDataset, rid: number, columnName: string, value: string | null): void {
-  const c = conn(ws, ds);
-  const col = column(ds, columnName);
-  const r = c.db.prepare(`UPDATE rows SET ${col.physical} = ? WHERE _rid = ?`).run(value, rid);
-  if (r.changes === 0) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(ds.name)} has no row ${rid}`);
-  c.version++;
-}
-
-/** Reads one cell (for undo and tests). */
+/** Reads one cell (recipes read a row's key with it). */
 export function readCell(ws: Workspace, ds: StoredDataset, rid: number, columnName: string): string | null | undefined {
   const c = conn(ws, ds);
   const row = c.db.prepare(`SELECT ${column(ds, columnName).physical} AS v FROM rows WHERE _rid = ?`).get(rid) as { v: string | null } | undefined;

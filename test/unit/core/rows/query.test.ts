@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Workspace } from '../../../../main/core/workspace';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
-import { buildIndex, indexName, pageRows, sortKey, updateCell, readCell } from '../../../../main/core/rows/query';
+import { buildIndex, indexName, pageRows, sortKey, readCell } from '../../../../main/core/rows/query';
+import { applyOp } from '../../../../main/core/clean/engine';
 import { openDb } from '../../../../main/core/db/open';
 import type { Filter, Sort } from '../../../../shared/api/contract';
 
@@ -113,16 +114,16 @@ test('filters: text, blank, number range and date range count and select the rig
   assert.equal(like.total, 0, 'LIKE wildcards in the filter value are literal');
 });
 
-test('a cell edit is saved, seen by the next page, and invalidates cached counts', () => {
+test('a cell edit (from another connection) is seen by the next page and invalidates cached counts', () => {
   const ds = ws.datasets.get('d');
   const before = pageRows(ws, ds, { dataset: 'd', offset: 0, limit: 10, sort: [], filters: [{ kind: 'text', column: 'name', op: 'equals', value: 'Zed' }] });
   assert.equal(before.total, 0);
-  updateCell(ws, ds, 5, 'name', 'Zed');
+  applyOp(ws, 'd', { op: 'editCell', column: 'name', rid: 5, value: 'Zed' });
   assert.equal(readCell(ws, ds, 5, 'name'), 'Zed');
   const after = pageRows(ws, ds, { dataset: 'd', offset: 0, limit: 10, sort: [], filters: [{ kind: 'text', column: 'name', op: 'equals', value: 'Zed' }] });
   assert.deepEqual(after.rids, [5]);
-  assert.throws(() => updateCell(ws, ds, N + 10, 'name', 'x'), /no row/);
-  assert.throws(() => updateCell(ws, ds, 1, 'nope', 'x'), /no column/);
+  assert.throws(() => applyOp(ws, 'd', { op: 'editCell', column: 'name', rid: N + 10, value: 'x' }), /no row/);
+  assert.throws(() => applyOp(ws, 'd', { op: 'editCell', column: 'nope', rid: 1, value: 'x' }), /no column/);
 });
 
 test('text filters: non-ASCII matching ignores case; equals and startsWith use the sort index', async () => {
