@@ -42,10 +42,10 @@ export class Workspace {
   readonly sources: SourcesRepo;
   readonly dataDir: string;
 
-  private constructor(readonly dir: string) {
+  private constructor(readonly dir: string, maintenance: boolean) {
     this.dataDir = path.join(dir, 'data');
     mkdirSync(this.dataDir, { recursive: true });
-    this.removeAbandonedTemps();
+    if (maintenance) this.removeAbandonedTemps();
     this.catalog = openDb(path.join(dir, 'catalog.sqlite'));
     try {
       migrate(this.catalog, catalogMigrations, `workspace catalog ${path.join(dir, 'catalog.sqlite')}`);
@@ -55,13 +55,19 @@ export class Workspace {
     }
     this.datasets = new DatasetsRepo(this.catalog);
     this.sources = new SourcesRepo(this.catalog);
-    this.removeOrphans();
-    recoverHistory(this);
+    if (maintenance) {
+      this.removeOrphans();
+      recoverHistory(this);
+    }
   }
 
-  /** Opens (creating if needed) the workspace in `dir` and migrates its catalog. */
-  static open(dir: string): Workspace {
-    return new Workspace(path.resolve(dir));
+  /**
+   * Opens (creating if needed) the workspace in `dir` and migrates its catalog. Unless `maintenance`
+   * is false, it also clears what killed processes left (temp files, orphaned dataset files, history
+   * steps caught mid-change); job worker threads skip that, their process has done it already.
+   */
+  static open(dir: string, opts: { maintenance?: boolean } = {}): Workspace {
+    return new Workspace(path.resolve(dir), opts.maintenance ?? true);
   }
 
   /** Absolute path of a dataset file given its catalog-relative name. */

@@ -12,7 +12,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 let lastSent = 0;
 async function main(): Promise<void> {
-  const ws = Workspace.open(data.workspaceDir);
+  const ws = Workspace.open(data.workspaceDir, { maintenance: false });
   try {
     const handler = jobHandlers[data.kind] as (ws: Workspace, params: unknown, ctx: import('./context').JobContext) => Promise<unknown>;
     const value = await handler(ws, data.params, {
