@@ -1,5 +1,6 @@
 // Enforces the layering rule: renderer never reaches main; shared reaches neither main, renderer,
-// electron nor node:*; the engine (main/core) never reaches electron, the transports or React.
+// electron nor node:*; the engine (main/core) never reaches electron, the transports or React; the two
+// faces (main/server, main/electron) never reach each other — what they share is in main/transport.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,9 @@ const rules = [
   { dir: 'shared', deny: [/^(\.\.\/)+(main|renderer)\//, /^electron$/, NODE_BUILTINS, /^react/, /^better-sqlite3$/], why: 'shared is pure: no main, renderer, electron or node:*' },
   { dir: 'main/core', deny: [/^electron$/, /(^|\/)(server|electron|api|cli)\//, /^(node:)?(http|https|net)$/, /^react/, /^ws$/], why: 'the engine knows nothing of Electron, transports or React' },
   { dir: 'main/api', deny: [/^electron$/, /(^|\/)(server|electron|cli)\//, /^react/], why: 'the dispatcher is transport-agnostic' },
+  { dir: 'main/server', deny: [/^electron$/, /(^|\/)electron\//], why: 'serve mode shares policy with the desktop face through main/transport, never imports it' },
+  { dir: 'main/electron', deny: [/(^|\/)server\//], why: 'the desktop face shares policy with serve mode through main/transport, never imports it' },
+  { dir: 'main/transport', deny: [/^electron$/, /(^|\/)(server|electron|cli|api)\//, /^react/], why: 'shared transport policy is pure: no face, no dispatcher' },
 ];
 
 function walk(dir) {
@@ -41,7 +45,10 @@ for (const rule of rules) {
           ? (rule.dir === 'renderer' && relLanded.startsWith('main/')) ||
             (rule.dir === 'shared' && /^(main|renderer)\//.test(relLanded)) ||
             ((rule.dir === 'main/core' || rule.dir === 'main/api') && /^main\/(server|electron|cli)\//.test(relLanded)) ||
-            (rule.dir === 'main/core' && /^main\/api\//.test(relLanded))
+            (rule.dir === 'main/core' && /^main\/api\//.test(relLanded)) ||
+            (rule.dir === 'main/server' && /^main\/electron\//.test(relLanded)) ||
+            (rule.dir === 'main/electron' && /^main\/server\//.test(relLanded)) ||
+            (rule.dir === 'main/transport' && /^main\/(server|electron|cli|api)\//.test(relLanded))
           : deny.test(spec);
         if (hit) {
           console.error(`${path.relative(root, file)}: imports '${spec}' — ${rule.why}`);

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, ElectronEvent, Protocol, Session, WebContents } from 'electron';
-import { APP_ENTRY, APP_HOST, APP_SCHEME, CSP, SECURITY_HEADERS, isAllowedRequest, mimeType, safeJoin } from './security';
+import { CSP, SECURITY_HEADERS, mimeType, safeJoin } from '../transport/security';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedRequest } from './security';
 
 /** Options of the main window; every security-relevant webPreference is spelled out. */
 export function windowOptions(preload: string): BrowserWindowConstructorOptions {

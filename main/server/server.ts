@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Reply } from '../../shared/api/contract';
 import type { ReadyLine } from '../../shared/api/transport';
 import { Dispatcher, type ApiEvent } from '../api/dispatch';
-import { SECURITY_HEADERS } from '../electron/security';
+import { SECURITY_HEADERS } from '../transport/security';
 import { allowedHosts, hostForUrl, hostProblem, isAuthorised, newToken, tokenCookie, tokenMatches } from './guard';
 import { defaultStaticDir, serveStatic } from './static';
 

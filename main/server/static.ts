@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { mimeType, safeJoin } from '../electron/security';
+import { mimeType, safeJoin } from '../transport/security';
 
 /** The renderer folder: dist/renderer next to the bundle (dist/main) or below the repo (sources under tsx). */
 export function defaultStaticDir(baseDir: string = __dirname): string {

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import type { JobInfo } from '../../shared/api/contract';
 import { READY_PREFIX, type ReadyLine } from '../../shared/api/transport';
-import { CSP } from '../../main/electron/security';
+import { CSP } from '../../main/transport/security';
 import { allowedHosts, isLoopback } from '../../main/server/guard';
 import { startServer, type RunningServer } from '../../main/server/server';
 import { EventLog, jobEnded, openEventStream, request, tempDir } from './harness';

@@ -1,7 +1,8 @@
 // The shared security policy: the CSP string, the app-URL allowlist and the traversal-safe file join.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CSP, isAllowedRequest, isAppUrl, mimeType, safeJoin } from '../../../main/electron/security';
+import { isAllowedRequest, isAppUrl } from '../../../main/electron/security';
+import { CSP, mimeType, safeJoin } from '../../../main/transport/security';
 
 test('the CSP allows only the app itself', () => {
   assert.equal(

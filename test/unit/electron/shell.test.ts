@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Reply } from '../../../shared/api/contract';
 import type { ApiEvent } from '../../../main/api/dispatch';
-import { CSP } from '../../../main/electron/security';
+import { CSP } from '../../../main/transport/security';
 import { startShell } from '../../../main/electron/shell';
 import { FakeWebContents, fakeElectron, fakeEvent } from './fakeElectron';
 
