@@ -118,6 +118,8 @@ declare module 'electron' {
       handler: ((webContents: WebContents, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null,
     ): void;
     setPermissionCheckHandler(handler: ((webContents: WebContents | null, permission: string, origin: string, details: unknown) => boolean) | null): void;
+    /** Decides access to HID, serial, USB and Bluetooth devices (navigator.hid/serial/usb). */
+    setDevicePermissionHandler(handler: ((details: { deviceType: string; origin: string; device: unknown }) => boolean) | null): void;
   }
 
   interface CustomScheme {

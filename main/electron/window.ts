@@ -51,7 +51,7 @@ export function serveAppProtocol(protocol: Protocol, rendererDir: string): void 
   });
 }
 
-/** Session-wide rules: CSP header on every response, requests only to the app's own files, no permissions. */
+/** Session-wide rules: CSP header on every response, requests only to the app's own files, no permissions, no devices. */
 export function hardenSession(session: Session, dev: boolean): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
@@ -64,6 +64,8 @@ export function hardenSession(session: Session, dev: boolean): void {
   });
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // No HID, serial, USB or Bluetooth device is ever granted: the app reads files, nothing else.
+  session.setDevicePermissionHandler(() => false);
 }
 
 /** Per-page rules for every web contents: no navigation away, no new windows, no <webview>. */

@@ -92,6 +92,8 @@ export function fakeElectron(opts: { lock?: boolean; packaged?: boolean } = {}) 
     permissionCheck: undefined as Listener | undefined,
     setPermissionRequestHandler(fn: Listener) { this.permissionRequest = fn; },
     setPermissionCheckHandler(fn: Listener) { this.permissionCheck = fn; },
+    devicePermission: undefined as Listener | undefined,
+    setDevicePermissionHandler(fn: Listener) { this.devicePermission = fn; },
   };
   const protocol = {
     schemes: [] as unknown[],

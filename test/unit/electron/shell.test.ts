@@ -110,6 +110,13 @@ describe('electron shell', () => {
     }
   });
 
+  test('device access (HID, serial, USB, Bluetooth) is denied', () => {
+    assert.ok(f.session.devicePermission, 'a device-permission handler is installed');
+    for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) {
+      assert.equal(f.session.devicePermission!({ deviceType, origin: 'app://tidyset', device: {} }), false, deviceType);
+    }
+  });
+
   test('navigation, redirects, webviews and window.open are prevented on every web contents', () => {
     const wc = new FakeWebContents();
     f.app.fire('web-contents-created', fakeEvent(), wc);
