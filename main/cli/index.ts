@@ -7,7 +7,7 @@ import type { JobKind, JobParams, JobResult } from '../core/jobs/kinds';
 import { readRejects, readRows } from '../core/rows/datasetDb';
 import { APP_VERSION } from '../core/version';
 import { Workspace, defaultWorkspaceDir } from '../core/workspace';
-import { ProgressView, formatBytes, textTable } from './output';
+import { ProgressView, formatBytes, textTable, visible } from './output';
 import { registerAppCommands } from './app';
 import { registerCleanCommands } from './clean';
 
@@ -43,7 +43,7 @@ function withWorkspace<T>(o: Common, fn: (ws: Workspace) => T): T {
 }
 
 function print(o: Common, json: unknown, text: () => string): void {
-  process.stdout.write(o.json ? JSON.stringify(json) + '\n' : text() + '\n');
+  process.stdout.write(o.json ? JSON.stringify(json) + '\n' : visible(text(), true) + '\n');
 }
 
 /** Runs a job in a worker with a progress view; Ctrl-C cancels it cleanly. */
@@ -210,7 +210,7 @@ program.parseAsync(process.argv).catch((e: unknown) => {
   const user = isUserError(e);
   const message = e instanceof Error ? e.message : String(e);
   if (json) process.stdout.write(JSON.stringify({ error: { code: e instanceof TidysetError ? e.code : 'INTERNAL', message } }) + '\n');
-  process.stderr.write(`tidyset: ${user ? message : `internal error: ${e instanceof Error ? (e.stack ?? message) : message}`}\n`);
+  process.stderr.write(`tidyset: ${visible(user ? message : `internal error: ${e instanceof Error ? (e.stack ?? message) : message}`, true)}\n`);
   if (e instanceof TidysetError && e.code === 'MALFORMED_FILE' && process.argv.includes('import') && !process.argv.includes('skip')) {
     process.stderr.write(`hint: --on-error skip imports the other lines and keeps the bad ones aside (tidyset rejects DATASET)${/UTF-8/.test(message) ? '; --encoding windows-1252 reads the file as Windows-1252' : ''}\n`);
   }

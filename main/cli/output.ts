@@ -1,10 +1,31 @@
 // Terminal output for the CLI: text tables, a progress bar on a TTY, plain progress lines otherwise.
+// Every human-readable line passes through `visible`, so data cannot drive the terminal.
 
-/** Renders rows as an aligned text table; long values are cut and line breaks shown as ⏎. */
+// C0 controls (but line feed and tab, which `visible` keeps when asked), DEL, C1 controls, and the
+// bidirectional overrides and isolates that can make text read differently from what it is.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_ALL = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeChar(ch: string): string {
+  const n = ch.charCodeAt(0);
+  return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * `s` with every control character shown as an escape (ESC → `\x1b`, U+202E → `\u202e`), so a cell
+ * value or file name cannot retitle, clear or recolour the terminal. With `keepLines`, line feeds and
+ * tabs stay as they are (for whole messages); otherwise they are escaped too. `--json` output never
+ * goes through this: JSON stays exact.
+ */
+export function visible(s: string, keepLines = false): string {
+  return s.replace(keepLines ? CONTROL : CONTROL_ALL, escapeChar);
+}
+
+/** Renders rows as an aligned text table; long values are cut, line breaks shown as ⏎, controls escaped. */
 export function textTable(header: string[], rows: Array<Array<string | null | number>>, maxWidth = 40): string {
   const show = (v: string | null | number): string => {
     if (v === null) return '∅';
-    const s = String(v).replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, '⇥');
+    const s = visible(String(v).replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, '⇥'));
     return s.length > maxWidth ? s.slice(0, maxWidth - 1) + '…' : s;
   };
   const cells = [header.map(show), ...rows.map((r) => r.map(show))];
