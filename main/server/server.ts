@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Reply } from '../../shared/api/contract';
-import type { ReadyLine } from '../../shared/api/transport';
+import { API_HEADER, type ReadyLine } from '../../shared/api/transport';
 import { Dispatcher, type ApiEvent } from '../api/dispatch';
 import { SECURITY_HEADERS } from '../transport/security';
 import { allowedHosts, hostForUrl, hostProblem, isAuthorised, newToken, tokenCookie, tokenMatches } from './guard';
@@ -44,6 +44,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
 
 function apiError(code: string, message: string): Reply<never> {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * True if an API call proves it comes from a script of this origin: the X-Tidyset header or a JSON
+ * content type, neither of which a cross-site form or a no-cors request can send. Defence in depth
+ * behind the token cookie's SameSite=Strict and the Origin check.
+ */
+export function isScriptedCall(req: IncomingMessage): boolean {
+  if (req.headers[API_HEADER.toLowerCase()] === '1') return true;
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
 }
 
 /** Reads a request body up to `limit` bytes; resolves null once it is known to be larger. */
@@ -143,6 +154,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return sendJson(res, 405, apiError('BAD_INPUT', 'use POST for /api/call/<method>'), { Allow: 'POST' });
+      if (!isScriptedCall(req)) {
+        return sendJson(res, 403, apiError('UNAUTHORIZED', `API calls need the header "${API_HEADER}: 1" or "Content-Type: application/json"`), { Connection: 'close' });
+      }
       let method: string;
       try {
         method = decodeURIComponent(url.pathname.slice('/api/call/'.length));

@@ -1,6 +1,6 @@
 // Finds the transport to the dispatcher: the Electron preload bridge if present, else loopback HTTP (serve mode).
 import type { EventName, EventPayload, Method, Reply } from '../../shared/api/contract';
-import type { PreloadBridge, Transport } from '../../shared/api/transport';
+import { API_HEADER, type PreloadBridge, type Transport } from '../../shared/api/transport';
 
 declare global {
   interface Window {
@@ -11,7 +11,7 @@ declare global {
 
 const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.end', 'datasets.changed'];
 
-/** Serve mode: POST /api/call/<method> with a JSON body; the session cookie authenticates. */
+/** Serve mode: POST /api/call/<method> with a JSON body and the X-Tidyset header; the session cookie authenticates. */
 export function httpTransport(base = ''): Transport {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
@@ -39,7 +39,7 @@ export function httpTransport(base = ''): Transport {
         res = await fetch(`${base}/api/call/${encodeURIComponent(method)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', [API_HEADER]: '1' },
           body: JSON.stringify(input ?? {}),
         });
       } catch (e) {

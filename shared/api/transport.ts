@@ -11,6 +11,12 @@ export interface Transport {
 /** What the Electron preload puts on `window.tidyset`. */
 export type PreloadBridge = Transport;
 
+/**
+ * The request header every serve-mode API call carries (value "1"), a CSRF guard in depth: a
+ * cross-site form can send neither a custom header nor a JSON content type, so a call needs one.
+ */
+export const API_HEADER = 'X-Tidyset';
+
 /** The line `tidyset serve` prints on stdout once it listens, for scripts and tests to wait on. */
 export const READY_PREFIX = 'TIDYSET_READY ';
 export interface ReadyLine {

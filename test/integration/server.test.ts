@@ -32,7 +32,8 @@ describe('serve mode over HTTP', () => {
     writeFileSync(path.join(dir, 'secret.txt'), 'TOP SECRET');
     s = await startServer({ workspaceDir: path.join(dir, 'ws'), port: 0, staticDir: site });
     host = `127.0.0.1:${s.port}`;
-    bearer = { Authorization: `Bearer ${s.token}` };
+    // Every API call carries the CSRF header, as the renderer's transport does.
+    bearer = { Authorization: `Bearer ${s.token}`, 'X-Tidyset': '1' };
   });
   after(async () => {
     await s.close();
@@ -113,6 +114,25 @@ describe('serve mode over HTTP', () => {
     assert.equal(own.headers['cache-control'], 'no-store');
   });
 
+  test('CSRF guard: an API call without the X-Tidyset header or a JSON content type is refused', async () => {
+    const cookie = `tidyset_token_${s.port}=${s.token}`;
+    // What a cross-site form can send: the cookie (were SameSite ignored), text/plain, no Origin.
+    const form = await request(s.port, { method: 'POST', path: '/api/call/app.info', headers: { Cookie: cookie, 'Content-Type': 'text/plain' }, body: '{}' });
+    assert.equal(form.status, 403);
+    assert.equal(JSON.parse(form.body).error.code, 'UNAUTHORIZED');
+    assert.match(JSON.parse(form.body).error.message, /X-Tidyset/);
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) {
+      const r = await request(s.port, { method: 'POST', path: '/api/call/app.info', headers: { Cookie: cookie, 'Content-Type': type }, body: '{}' });
+      assert.equal(r.status, 403, type);
+    }
+    const wrong = await request(s.port, { method: 'POST', path: '/api/call/app.info', headers: { Cookie: cookie, 'X-Tidyset': '0' }, body: '{}' });
+    assert.equal(wrong.status, 403);
+    const header = await request(s.port, { method: 'POST', path: '/api/call/app.info', headers: { Cookie: cookie, 'Content-Type': 'text/plain', 'X-Tidyset': '1' }, body: '{}' });
+    assert.equal(header.status, 200);
+    const json = await request(s.port, { method: 'POST', path: '/api/call/app.info', headers: { Cookie: cookie, 'Content-Type': 'Application/JSON; charset=utf-8' }, body: '{}' });
+    assert.equal(json.status, 200);
+  });
+
   test('path traversal is refused and never reveals files outside the renderer folder', async () => {
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/assets/../../secret.txt', '/%00index.html', '/%E0%A4%A']) {
       const r = await request(s.port, { path: p, headers: bearer });
@@ -171,7 +191,7 @@ describe('tidyset serve (the CLI)', () => {
       assert.equal(ready.host, '127.0.0.1');
       assert.equal(ready.url, `http://127.0.0.1:${ready.port}/?token=${ready.token}`);
       assert.match(stderr, new RegExp(`Tidyset is serving the workspace ${ws.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at http://127\\.0\\.0\\.1:${ready.port}/\\?token=`));
-      const info = await request(ready.port, { method: 'POST', path: '/api/call/app.info', headers: { Authorization: `Bearer ${ready.token}` }, body: '{}' });
+      const info = await request(ready.port, { method: 'POST', path: '/api/call/app.info', headers: { Authorization: `Bearer ${ready.token}`, 'X-Tidyset': '1' }, body: '{}' });
       assert.equal(JSON.parse(info.body).value.workspace, ws);
       // Not reachable on any other interface of this machine.
       const external = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
