@@ -10,6 +10,7 @@ import { datasetHandlers } from './datasets';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
 import { JobManager } from './jobManager';
+import { DataRoots } from './paths';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
 import type { Face, HandlerContext, Handlers } from './types';
@@ -46,17 +47,27 @@ export function describeIssues(err: z.ZodError): string {
 export interface DispatcherOptions {
   workspaceDir: string;
   face: Face;
+  /** Folders file access is confined to (default: the current folder); each must exist. */
+  roots?: readonly string[];
+  /** A native folder dialog (desktop); its picks become data roots through fs.pickFolder. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 /** Holds one open workspace and a job manager, and answers calls from any transport. */
 export class Dispatcher {
   readonly ws: Workspace;
   readonly jobs: JobManager;
+  /** The data roots this dispatcher confines file access to. */
+  get roots(): string[] {
+    return this.ctx.paths.list();
+  }
   private readonly listeners = new Set<(e: ApiEvent) => void>();
   private readonly ctx: HandlerContext;
   private closed = false;
 
   constructor(opts: DispatcherOptions) {
+    const hint = opts.pickFolder ? '; choose the folder with "Choose folder…" to allow it' : '; start `tidyset serve --root DIR` to allow another folder';
+    const paths = new DataRoots(opts.roots ?? [process.cwd()], hint);
     this.ws = Workspace.open(opts.workspaceDir);
     this.jobs = new JobManager(this.ws.dir);
     this.jobs.onEvent((e) => this.emit(e as ApiEvent));
@@ -64,6 +75,8 @@ export class Dispatcher {
       ws: this.ws,
       jobs: this.jobs,
       face: opts.face,
+      paths,
+      pickFolder: opts.pickFolder,
       datasetsChanged: (dataset) => this.emit({ name: 'datasets.changed', payload: { dataset } }),
     };
   }

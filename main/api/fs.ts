@@ -1,6 +1,6 @@
-// Handler for the serve-mode folder browser: lists one folder (names, kinds, sizes), never file contents.
+// Handlers for the folder browser: the data roots, the native folder dialog, and one folder's listing
+// (names, kinds, sizes — never file contents), all confined to the data roots.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { TidysetError } from '../core/errors';
 import type { Handlers } from './types';
@@ -28,10 +28,22 @@ function describe(dir: string, d: Dirent): { dir: boolean; size: number } {
   }
 }
 
-export const fsHandlers: Pick<Handlers, 'fs.list'> = {
-  /** Hidden entries (name starting with '.') are left out, as file pickers do; type a path to reach them. */
-  'fs.list': async ({ path: asked }) => {
-    const dir = path.resolve(asked === undefined || asked.trim() === '' ? os.homedir() : asked);
+export const fsHandlers: Pick<Handlers, 'fs.list' | 'fs.roots' | 'fs.pickFolder'> = {
+  'fs.roots': async (_in, { paths, pickFolder }) => ({ roots: paths.list(), native: pickFolder !== undefined }),
+
+  'fs.pickFolder': async (_in, { paths, pickFolder }) => {
+    if (!pickFolder) return { native: false, path: null };
+    const picked = await pickFolder();
+    // What the user chose in the operating system's own dialog is theirs to open: it becomes a root.
+    return { native: true, path: picked === null ? null : paths.add(picked) };
+  },
+
+  /**
+   * Hidden entries (name starting with '.') are left out, as file pickers do; type a path to reach
+   * them. No path lists the first data root; the parent of a root is not offered (it is outside).
+   */
+  'fs.list': async ({ path: asked }, { paths }) => {
+    const dir = paths.check(asked === undefined || asked.trim() === '' ? paths.list()[0]! : asked, 'list');
     let dirents: Dirent[];
     try {
       if (!statSync(dir).isDirectory()) throw new TidysetError('BAD_INPUT', `${dir}: not a folder`);
@@ -46,6 +58,6 @@ export const fsHandlers: Pick<Handlers, 'fs.list'> = {
       .sort((a, b) => (a.dir === b.dir ? a.name.localeCompare(b.name) : a.dir ? -1 : 1))
       .slice(0, MAX_ENTRIES);
     const parent = path.dirname(dir);
-    return { path: dir, parent: parent === dir ? null : parent, entries };
+    return { path: dir, parent: parent === dir || !paths.contains(parent) ? null : parent, entries };
   },
 };

@@ -18,16 +18,16 @@ export function samplePath(baseDir: string = __dirname): string {
 }
 
 export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.importSample' | 'jobs.buildIndex' | 'jobs.list' | 'jobs.cancel'> = {
-  'jobs.scan': async ({ root, includeHidden }, { jobs }) => {
-    const abs = path.resolve(root);
+  'jobs.scan': async ({ root, includeHidden }, { jobs, paths }) => {
+    const abs = paths.check(root, 'read');
     return jobs.start('scan', { root: abs, options: { includeHidden } }, `Scan ${abs}`);
   },
 
-  'jobs.import': async ({ files }, { jobs }) =>
-    files.map(({ path: file, options }) => {
-      const abs = path.resolve(file);
-      return jobs.start('import', { file: abs, options }, `Import ${path.basename(abs)}`);
-    }),
+  'jobs.import': async ({ files }, { jobs, paths }) => {
+    // Every path is checked before any job starts: one forbidden file refuses the whole call.
+    const checked = files.map(({ path: file, options }) => ({ abs: paths.check(file, 'read'), options }));
+    return checked.map(({ abs, options }) => jobs.start('import', { file: abs, options }, `Import ${path.basename(abs)}`));
+  },
 
   'jobs.importSample': async (_in, { jobs }) => {
     const file = samplePath();

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Contract, Method, Out } from '../../shared/api/contract';
 import type { Workspace } from '../core/workspace';
 import type { JobManager } from './jobManager';
+import type { DataRoots } from './paths';
 
 /** Which face the dispatcher serves; `app.info` reports it. */
 export type Face = 'electron' | 'serve' | 'test';
@@ -12,6 +13,14 @@ export interface HandlerContext {
   ws: Workspace;
   jobs: JobManager;
   face: Face;
+  /**
+   * The data roots. Every path a caller hands in goes through `paths.check(p, purpose)` — purpose
+   * 'list' (fs.list), 'read' (jobs.scan, jobs.import) or 'write' (export destinations) — which returns
+   * the resolved real path to use instead, or throws FORBIDDEN_PATH.
+   */
+  paths: DataRoots;
+  /** Opens a native folder dialog (desktop only); resolves with the picked folder or null. */
+  pickFolder?: () => Promise<string | null>;
   /** Tells subscribers that a dataset (or, with null, the list) changed. */
   datasetsChanged(dataset: string | null): void;
 }

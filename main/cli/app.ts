@@ -17,6 +17,8 @@ interface ServeFlags extends CommonOptions {
   port?: string;
   host?: string;
   open?: boolean;
+  /** --root, repeatable; the current folder when none is given. */
+  root?: string[];
 }
 
 /** The port serve mode tries when none is given; if it is taken, a free one is picked instead. */
@@ -39,12 +41,13 @@ function openBrowser(url: string): void {
 
 async function listen(dir: string, o: ServeFlags): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
-  if (o.port !== undefined) return startServer({ workspaceDir: dir, port: parsePort(o.port), host });
+  const roots = o.root && o.root.length ? o.root.map((r) => path.resolve(r)) : [process.cwd()];
+  if (o.port !== undefined) return startServer({ workspaceDir: dir, port: parsePort(o.port), host, roots });
   try {
-    return await startServer({ workspaceDir: dir, port: DEFAULT_PORT, host });
+    return await startServer({ workspaceDir: dir, port: DEFAULT_PORT, host, roots });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-    return startServer({ workspaceDir: dir, port: 0, host });
+    return startServer({ workspaceDir: dir, port: 0, host, roots });
   }
 }
 
@@ -58,7 +61,8 @@ export async function serve(dir: string, o: ServeFlags): Promise<void> {
   }
   const s = await listen(dir, o);
   process.stderr.write(`Tidyset is serving the workspace ${dir} at ${s.url}\n`);
-  const ready: ReadyLine = { url: s.url, port: s.port, host: s.host, token: s.token };
+  process.stderr.write(`Data roots (the only folders it lists, reads and writes; add more with --root): ${s.roots.join(', ')}\n`);
+  const ready: ReadyLine = { url: s.url, port: s.port, host: s.host, token: s.token, roots: s.roots };
   process.stdout.write(READY_PREFIX + JSON.stringify(ready) + '\n');
   if (o.open) openBrowser(s.url);
   await new Promise<void>((resolve) => {
@@ -117,7 +121,8 @@ export function registerAppCommands(program: Command, common: (cmd: Command) => 
     cmd
       .option('--port <port>', `port to listen on; 0 picks a free one (default: ${DEFAULT_PORT}, or a free one if taken)`)
       .option('--host <host>', 'address to bind (default 127.0.0.1; anything else is reachable from the network)')
-      .option('--open', 'open the URL in the default browser');
+      .option('--open', 'open the URL in the default browser')
+      .option('--root <dir>', 'a folder the browser may list, scan, import from and export to (repeatable; default: the current folder)', (v: string, prev: string[] = []) => [...prev, v]);
 
   serveOptions(common(program.command('serve')))
     .description('serve the app to a browser over loopback HTTP (per-run token; reach it over an SSH tunnel on a server)')

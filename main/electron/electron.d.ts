@@ -175,6 +175,7 @@ declare module 'electron' {
   }
   interface Dialog {
     showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+    showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
     showMessageBox(window: BrowserWindow, options: MessageBoxOptions): Promise<{ response: number }>;
     showErrorBox(title: string, content: string): void;
   }

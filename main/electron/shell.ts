@@ -1,5 +1,6 @@
 // Lifecycle of the desktop app: single instance, the locked-down window, IPC, menu, and a clean
 // shutdown that cancels running jobs. Takes the electron API as a parameter so tests can pass a fake.
+import os from 'node:os';
 import path from 'node:path';
 import type * as Electron from 'electron';
 import type { BrowserWindow } from 'electron';
@@ -16,8 +17,8 @@ export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcM
 export interface ShellOptions {
   /** Folder of the bundled shell (dist/main): preload.js sits here and the renderer in ../renderer. */
   baseDir?: string;
-  /** Builds the dispatcher once the app is ready (tests pass a fake). */
-  createDispatcher?: () => DispatchTarget & { close(): Promise<void> };
+  /** Builds the dispatcher once the app is ready (tests pass a fake); `pickFolder` is the native folder dialog. */
+  createDispatcher?: (deps: { pickFolder: () => Promise<string | null> }) => DispatchTarget & { close(): Promise<void> };
 }
 
 /** What startShell hands back, for tests and the entry point. */
@@ -53,11 +54,18 @@ export function startShell(e: ElectronMain, opts: ShellOptions = {}): Shell {
     return w;
   };
 
+  // The native folder dialog; what the user picks here becomes a data root (fs.pickFolder).
+  const pickFolder = async (): Promise<string | null> => {
+    const opts = { title: 'Choose a folder', properties: ['openDirectory' as const] };
+    const r = win ? await e.dialog.showOpenDialog(win, opts) : await e.dialog.showOpenDialog(opts);
+    return !r.canceled && r.filePaths[0] ? r.filePaths[0] : null;
+  };
   const scanFolder = async () => {
     if (!win || !dispatcher) return;
-    const r = await e.dialog.showOpenDialog(win, { title: 'Scan folder', properties: ['openDirectory'] });
+    const picked = await dispatcher.dispatch('fs.pickFolder', {});
+    const folder = picked.ok ? (picked.value as { path: string | null }).path : null;
     // The window hears about the scan through job events, as if it had started it.
-    if (!r.canceled && r.filePaths[0]) await dispatcher.dispatch('jobs.scan', { root: r.filePaths[0] });
+    if (folder) await dispatcher.dispatch('jobs.scan', { root: folder });
   };
   const about = () => {
     if (!win) return;
@@ -92,7 +100,8 @@ export function startShell(e: ElectronMain, opts: ShellOptions = {}): Shell {
     hardenSession(e.session.defaultSession, dev);
     serveAppProtocol(e.protocol, path.join(baseDir, '..', 'renderer'));
     try {
-      dispatcher = opts.createDispatcher?.() ?? new Dispatcher({ workspaceDir: defaultWorkspaceDir(), face: 'electron' });
+      // File access is confined to the home folder plus the folders the user picks in the dialog.
+      dispatcher = opts.createDispatcher?.({ pickFolder }) ?? new Dispatcher({ workspaceDir: defaultWorkspaceDir(), face: 'electron', roots: [os.homedir()], pickFolder });
     } catch (err) {
       e.dialog.showErrorBox('Tidyset cannot open its workspace', err instanceof Error ? err.message : String(err));
       app.exit(1);

@@ -24,6 +24,8 @@ export interface ServeOptions {
   staticDir?: string;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
+  /** Data roots: the only folders the API may list, read or write (default: the current folder). */
+  roots?: readonly string[];
 }
 
 export interface RunningServer extends ReadyLine {
@@ -80,7 +82,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const bindHost = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
   const staticDir = opts.staticDir ?? defaultStaticDir();
-  const dispatcher = new Dispatcher({ workspaceDir: opts.workspaceDir, face: 'serve' });
+  const dispatcher = new Dispatcher({ workspaceDir: opts.workspaceDir, face: 'serve', roots: opts.roots ?? [process.cwd()] });
   const streams = new Set<ServerResponse>();
   let hosts = new Set<string>();
 
@@ -211,5 +213,5 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       await Promise.all([stopped, dispatcher.close()]);
     })());
 
-  return { url, port, host: bindHost, token, dispatcher, close };
+  return { url, port, host: bindHost, token, roots: dispatcher.roots, dispatcher, close };
 }

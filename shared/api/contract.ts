@@ -98,6 +98,13 @@ export const contract = {
   'sources.list': { input: z.object({ root: z.string().optional() }), output: z.array(SourceSchema) },
   /** Folder listing for the serve-mode folder browser (no file contents). */
   'fs.list': { input: z.object({ path: z.string().optional() }), output: z.object({ path: z.string(), parent: z.string().nullable(), entries: z.array(DirEntrySchema) }) },
+  /** The data roots: the folders file access is confined to, for the folder browser to start from; `native` if fs.pickFolder opens a dialog. */
+  'fs.roots': { input: z.object({}), output: z.object({ roots: z.array(z.string()), native: z.boolean() }) },
+  /**
+   * Desktop: a native folder dialog; the picked folder becomes a data root and `path` is it (null if
+   * cancelled). Serve mode: `{ native: false, path: null }` — the UI uses its folder browser instead.
+   */
+  'fs.pickFolder': { input: z.object({}), output: z.object({ native: z.boolean(), path: z.string().nullable() }) },
   /** Start a scan job. */
   'jobs.scan': { input: z.object({ root: z.string().min(1), includeHidden: z.boolean().default(false) }), output: JobInfoSchema },
   /** Start one import job per file. */

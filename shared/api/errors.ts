@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'TOO_MANY_COLUMNS',
   'WORKSPACE_TOO_NEW',
   'CANCELLED',
+  /** A path outside the data roots (serve: `--root`; desktop: home and folders picked in the dialog). */
+  'FORBIDDEN_PATH',
+  /** A file or folder the operating system would not let us read or write (permission, disk full, …). */
+  'FILE_ACCESS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

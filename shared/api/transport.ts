@@ -24,4 +24,6 @@ export interface ReadyLine {
   port: number;
   host: string;
   token: string;
+  /** The data roots (real paths): the only folders this server lists, reads or writes. */
+  roots: string[];
 }

@@ -232,8 +232,10 @@ function contractSuite(make: () => Promise<Harness>): void {
     assert.equal(r.entries.find((e) => e.name === 'z.csv')!.size, 4);
     assert.match(await fails('BAD_INPUT', 'fs.list', { path: path.join(dir, 'missing') }), /no such folder/);
     await fails('BAD_INPUT', 'fs.list', { path: path.join(dir, 'z.csv') });
-    const home = await ok<{ path: string }>('fs.list', {});
-    assert.equal(home.path, os.homedir());
+    const first = await ok<{ path: string; parent: string | null }>('fs.list', {});
+    const { roots } = await ok<{ roots: string[] }>('fs.roots');
+    assert.equal(first.path, roots[0], 'no path lists the first data root');
+    assert.equal(first.parent, null, 'the parent of a root is outside the roots');
   });
 
   test('datasets.delete removes the dataset and its file', async () => {

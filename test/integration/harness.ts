@@ -9,6 +9,8 @@ import { Dispatcher, type ApiEvent } from '../../main/api/dispatch';
 import { startServer, type RunningServer } from '../../main/server/server';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'api');
+/** The data roots the harnesses confine file access to: the fixtures and the temp folder tests write into. */
+export const TEST_ROOTS = [path.join(__dirname, '..', 'fixtures'), os.tmpdir()];
 
 /** A face under test: call a method, wait for events, shut down. */
 export interface Harness {
@@ -51,7 +53,7 @@ export const jobEnded = (id: string) => (e: ApiEvent) => e.name === 'job.end' &&
 
 export async function inProcessHarness(): Promise<Harness> {
   const workspace = tempDir();
-  const d = new Dispatcher({ workspaceDir: workspace, face: 'test' });
+  const d = new Dispatcher({ workspaceDir: workspace, face: 'test', roots: TEST_ROOTS });
   const log = new EventLog();
   d.onEvent((e) => log.push(e));
   return {
@@ -126,7 +128,7 @@ export interface ServerHarness extends Harness {
 
 export async function httpHarness(opts: { staticDir?: string } = {}): Promise<ServerHarness> {
   const workspace = tempDir();
-  const server = await startServer({ workspaceDir: workspace, port: 0, staticDir: opts.staticDir });
+  const server = await startServer({ workspaceDir: workspace, port: 0, staticDir: opts.staticDir, roots: TEST_ROOTS });
   const auth = { Authorization: `Bearer ${server.token}` };
   const log = new EventLog();
   const stop = await openEventStream(server.port, auth, log);
@@ -138,7 +140,7 @@ export async function httpHarness(opts: { staticDir?: string } = {}): Promise<Se
       const res = await request(server.port, {
         method: 'POST',
         path: `/api/call/${encodeURIComponent(method)}`,
-        headers: { ...auth, 'Content-Type': 'application/json' },
+        headers: { ...auth, 'Content-Type': 'application/json', 'X-Tidyset': '1' },
         body: JSON.stringify(input),
       });
       if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body}`);

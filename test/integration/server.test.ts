@@ -1,7 +1,7 @@
 // Serve mode's HTTP protocol and its guards: token, cookie, Host/Origin, traversal, limits, SSE, binding.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -190,6 +190,9 @@ describe('tidyset serve (the CLI)', () => {
       });
       assert.equal(ready.host, '127.0.0.1');
       assert.equal(ready.url, `http://127.0.0.1:${ready.port}/?token=${ready.token}`);
+      // The data roots default to the folder serve was started in, and are printed for scripts and people.
+      assert.deepEqual(ready.roots, [realpathSync(ROOT)]);
+      assert.match(stderr, /Data roots .*: /);
       assert.match(stderr, new RegExp(`Tidyset is serving the workspace ${ws.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at http://127\\.0\\.0\\.1:${ready.port}/\\?token=`));
       const info = await request(ready.port, { method: 'POST', path: '/api/call/app.info', headers: { Authorization: `Bearer ${ready.token}`, 'X-Tidyset': '1' }, body: '{}' });
       assert.equal(JSON.parse(info.body).value.workspace, ws);

@@ -17,8 +17,11 @@ function fakeDispatcher() {
   const d = {
     calls,
     closed: 0,
+    /** The native dialog the shell hands the dispatcher (fs.pickFolder calls it, as the real one does). */
+    pickFolder: undefined as (() => Promise<string | null>) | undefined,
     dispatch: async (method: unknown, input: unknown): Promise<Reply<unknown>> => {
       calls.push([method, input]);
+      if (method === 'fs.pickFolder') return { ok: true, value: { native: true, path: await d.pickFolder!() } };
       return { ok: true, value: { echoed: method } };
     },
     onEvent: (fn: (e: ApiEvent) => void) => {
@@ -44,7 +47,7 @@ describe('electron shell', () => {
     writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
     f = fakeElectron();
     d = fakeDispatcher();
-    await startShell(f.electron, { baseDir: mainDir, createDispatcher: () => d }).ready;
+    await startShell(f.electron, { baseDir: mainDir, createDispatcher: ({ pickFolder }) => ((d.pickFolder = pickFolder), d) }).ready;
   });
   after(() => rmSync(base, { recursive: true, force: true }));
 
@@ -150,7 +153,8 @@ describe('electron shell', () => {
     scan.click();
     await new Promise<void>((resolve) => setImmediate(resolve));
     await new Promise<void>((resolve) => setImmediate(resolve));
-    assert.deepEqual(d.calls.at(-1), ['jobs.scan', { root: '/data/folder' }]);
+    // The folder comes from the native dialog through fs.pickFolder (which makes it a data root), then the scan.
+    assert.deepEqual(d.calls.slice(-2), [['fs.pickFolder', {}], ['jobs.scan', { root: '/data/folder' }]]);
     const view = f.menus.template!.find((m) => m.label === 'View');
     assert.ok(view.submenu.some((i: { role?: string }) => i.role === 'reload'), 'dev build has reload');
     const edit = f.menus.template!.find((m) => m.label === 'Edit');
