@@ -1,5 +1,5 @@
 // Handlers for cleaning: operation preview and apply, history (undo, redo, jump), recipes, and facets.
-import type { HistoryEntryInfo, Out } from '../../shared/api/contract';
+import type { HistoryEntryInfo, JobInfo, Out } from '../../shared/api/contract';
 import type { HistoryEntry } from '../core/db/repos/history';
 import { runCleanAction, type CleanAction, type CleanResult } from '../core/clean/actions';
 import { listHistory, previewOp, type OpOutcome } from '../core/clean/engine';
@@ -42,8 +42,20 @@ export function runClean(ctx: HandlerContext, a: CleanAction, title: string): Pr
   return next;
 }
 
+/**
+ * Starts a history action as a job in its dataset's queue (after the action before it) and answers with
+ * the job's info once it runs; the dataset is reported changed when the job ends, however it ends.
+ */
+function startClean(ctx: HandlerContext, a: CleanAction, title: string): Promise<JobInfo> {
+  const ds = ctx.ws.datasets.get(a.dataset);
+  const started = (queues.get(ds.id) ?? Promise.resolve()).then(() => ctx.jobs.start('clean', a, `${title} — ${ds.name}`));
+  const ended = started.then((info) => ctx.jobs.settled(info.id)).finally(() => ctx.datasetsChanged(a.dataset));
+  queues.set(ds.id, ended.catch(() => undefined));
+  return started;
+}
+
 type CleanMethods =
-  | 'ops.preview' | 'ops.apply' | 'history.list' | 'history.undo' | 'history.redo' | 'history.jumpTo'
+  | 'jobs.applyRecipe' | 'ops.preview' | 'ops.apply' | 'history.list' | 'history.undo' | 'history.redo' | 'history.jumpTo'
   | 'recipes.export' | 'recipes.apply' | 'facets.text' | 'facets.numeric' | 'facets.blank' | 'facets.type';
 
 export const cleanHandlers: Pick<Handlers, CleanMethods> = {
@@ -77,6 +89,8 @@ export const cleanHandlers: Pick<Handlers, CleanMethods> = {
     const r = await runClean(ctx, { action: 'recipe', dataset, recipe, map }, 'Apply recipe');
     return r.steps.map(publicStep);
   },
+
+  'jobs.applyRecipe': async ({ dataset, recipe, map }, ctx) => startClean(ctx, { action: 'recipe', dataset, recipe, map }, 'Apply recipe'),
 
   'facets.text': async ({ dataset, column, filters, sort, limit }, { ws }) => textFacet(ws, ws.datasets.get(dataset), column, filters, sort, limit),
   'facets.numeric': async ({ dataset, column, filters, bins }, { ws }) => numericFacet(ws, ws.datasets.get(dataset), column, filters, bins),

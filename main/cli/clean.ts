@@ -2,13 +2,18 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { applyOp, jumpTo, listHistory, redo, undo } from '../core/clean/engine';
-import { applyRecipe, exportRecipe } from '../core/clean/recipes';
+import { exportRecipe } from '../core/clean/recipes';
 import { TidysetError } from '../core/errors';
 import type { Workspace } from '../core/workspace';
-import { textTable } from './output';
+import type { CleanAction } from '../core/clean/actions';
+import type { JobResult } from '../core/jobs/kinds';
+import { startJob } from '../core/jobs/runner';
+import { ProgressView, textTable } from './output';
 
 export interface CliKit<O> {
   common: (cmd: Command) => Command;
+  /** The workspace folder the options name (a recipe runs in a job worker that opens it itself). */
+  workspaceDir: (o: O) => string;
   withWorkspace: <T>(o: O, fn: (ws: Workspace) => T) => T;
   print: (o: O, json: unknown, text: () => string) => void;
 }
@@ -39,21 +44,52 @@ function parseMap(pairs: string[]): Record<string, string> {
   return map;
 }
 
+/**
+ * Replays a recipe in a job worker: "step n of N" with a bar on a terminal, one plain line per step
+ * otherwise (none with --json off a terminal); Ctrl-C cancels and the dataset stays as it was.
+ */
+async function runRecipeJob(dir: string, action: Extract<CleanAction, { action: 'recipe' }>, json: boolean): Promise<JobResult<'clean'>> {
+  const label = 'apply';
+  const job = startJob('clean', action, dir, `Apply recipe — ${action.dataset}`);
+  const tty = process.stderr.isTTY === true;
+  const bar = new ProgressView(label, process.stderr, tty);
+  let lastMessage = '';
+  job.on('progress', (i: { done: number; total: number; message: string }) => {
+    if (tty) bar.update(i.done, i.total, i.message, 'items');
+    else if (!json && i.message !== lastMessage && i.done < i.total) process.stderr.write(`${label}: ${i.message}\n`);
+    lastMessage = i.message;
+  });
+  let interrupted = 0;
+  const onSigint = () => {
+    if (++interrupted > 1) process.exit(130);
+    bar.done();
+    process.stderr.write(`${label}: cancelling; the steps applied so far are taken back… (Ctrl-C again to quit at once)\n`);
+    job.cancel();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await job.result;
+  } finally {
+    process.off('SIGINT', onSigint);
+    bar.done();
+  }
+}
+
 /** Adds apply, op, history, recipe, undo and redo to the program. */
 export function registerCleanCommands<O extends Common>(program: Command, kit: CliKit<O>): void {
-  const { common, withWorkspace, print } = kit;
+  const { common, withWorkspace, print, workspaceDir } = kit;
 
   common(program.command('apply'))
     .description('replay a recipe (saved history) on a dataset; all or nothing')
     .argument('<recipe>', 'recipe JSON file (- for standard input)')
     .requiredOption('-d, --dataset <name>', 'dataset to apply it to')
     .option('--map <old=new...>', 'use column new where the recipe says old', [])
-    .action((file: string, o: O & { dataset: string; map: string[] }) => {
+    .action(async (file: string, o: O & { dataset: string; map: string[] }) => {
       const recipe = readJson(file, 'recipe');
-      withWorkspace(o, (ws) => {
-        const out = applyRecipe(ws, o.dataset, recipe, parseMap(o.map));
-        print(o, { applied: out }, () => out.map((r) => `${String(r.seq).padStart(4)}  ${r.description}  (${r.detail.changed} changed${r.detail.failed ? `, ${r.detail.failed} not converted` : ''})`).join('\n') || 'the recipe has no operations');
-      });
+      // Fail fast, before a worker starts, on a dataset that does not exist.
+      withWorkspace(o, (ws) => ws.datasets.get(o.dataset));
+      const out = (await runRecipeJob(workspaceDir(o), { action: 'recipe', dataset: o.dataset, recipe, map: parseMap(o.map) }, o.json === true)).steps;
+      print(o, { applied: out }, () => out.map((r) => `${String(r.seq).padStart(4)}  ${r.description}  (${r.detail.changed} changed${r.detail.failed ? `, ${r.detail.failed} not converted` : ''})`).join('\n') || 'the recipe has no operations');
     });
 
   common(program.command('op'))

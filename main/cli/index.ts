@@ -178,7 +178,7 @@ common(program.command('export'))
   });
 
 registerAppCommands(program, common, workspaceDir);
-registerCleanCommands(program, { common, withWorkspace, print });
+registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

@@ -126,10 +126,14 @@ export const contract = {
     input: DatasetRef.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({ total: z.number().int(), rejects: z.array(RejectSchema) }),
   },
-  /** What a value operation would change, without changing anything. */
+  /** What a value operation would change (in the rows its `where` selects), without changing anything. */
   'ops.preview': {
     input: DatasetRef.extend({ op: OpSchema, limit: z.number().int().min(1).max(200).default(20) }),
-    output: z.object({ changed: z.number().int(), failed: z.number().int(), samples: z.array(z.object({ rid: z.number().int(), before: z.string().nullable(), after: z.string().nullable() })) }),
+    output: z.object({
+      changed: z.number().int(), failed: z.number().int(), samples: z.array(z.object({ rid: z.number().int(), before: z.string().nullable(), after: z.string().nullable() })),
+      /** Rows the operation's `where` matches (all rows without one), and all rows. */
+      matching: z.number().int(), total: z.number().int(),
+    }),
   },
   /** Apply an operation (a history step). */
   'ops.apply': { input: DatasetRef.extend({ op: OpSchema }), output: HistoryStepSchema },
@@ -144,6 +148,11 @@ export const contract = {
   'recipes.export': { input: DatasetRef.extend({ rowKey: z.string().optional() }), output: RecipeSchema },
   /** Replay a recipe (all or nothing), renaming columns through `map` (old → new). */
   'recipes.apply': { input: DatasetRef.extend({ recipe: z.unknown(), map: z.record(z.string(), z.string()).default({}) }), output: z.array(HistoryStepSchema) },
+  /**
+   * Replay a recipe as a background job (kind `clean`): progress is "step n of N", jobs.cancel stops it
+   * between steps or during one, and a cancelled or failed replay leaves the dataset as it was.
+   */
+  'jobs.applyRecipe': { input: DatasetRef.extend({ recipe: z.unknown(), map: z.record(z.string(), z.string()).default({}) }), output: JobInfoSchema },
   /** Value counts of a column under filters. */
   'facets.text': {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]), sort: z.enum(['count', 'value']).default('count'), limit: z.number().int().min(1).max(5000).default(500) }),

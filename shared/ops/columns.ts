@@ -1,13 +1,31 @@
 // Which columns operations read, and which a recipe needs that a dataset lacks — zod-free, so the
 // renderer can use it without bundling the schemas.
+import type { Filter } from '../api/filters';
 import type { Op } from './schema';
+
+/** Operations that take a `where` (the rows they apply to); the others change whole columns or one cell. */
+export const ROW_SCOPED_OPS: ReadonlySet<string> = new Set([
+  'trim', 'case', 'replace', 'nullTokens', 'castNumber', 'castDate', 'castBoolean', 'unicode', 'stripHtml',
+  'fixMojibake', 'massEdit', 'fill', 'split', 'merge',
+]);
+
+/** The filters an operation is restricted to (none: every row). */
+export function whereOf(op: { where?: readonly Filter[] | undefined }): Filter[] {
+  return op.where ? [...op.where] : [];
+}
 
 /** The existing columns an operation reads (merge/reorder lists, filter columns, a cell's key). */
 export function columnsOf(op: Op): string[] {
+  const own = ownColumns(op);
+  for (const f of 'where' in op && op.where ? op.where : []) if (!own.includes(f.column)) own.push(f.column);
+  return own;
+}
+
+function ownColumns(op: Op): string[] {
   switch (op.op) {
     case 'merge':
     case 'reorder':
-      return op.columns;
+      return [...op.columns];
     case 'deleteRows':
       return op.filters.map((f) => f.column);
     case 'editCell':

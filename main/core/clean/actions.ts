@@ -1,6 +1,7 @@
 // History actions as one serialisable request, so that the API can run a long one in a worker
 // thread (a whole-column step on a million rows takes seconds) and a short one in process.
 import type { HistoryEntry } from '../db/repos/history';
+import { quietContext, type JobContext } from '../jobs/context';
 import type { Workspace } from '../workspace';
 import { applyOp, jumpTo, redo, undo, type OpOutcome } from './engine';
 import { applyRecipe } from './recipes';
@@ -18,8 +19,8 @@ export interface CleanResult {
   entry: HistoryEntry | null;
 }
 
-/** Runs one history action against the workspace. */
-export function runCleanAction(ws: Workspace, a: CleanAction): CleanResult {
+/** Runs one history action against the workspace; a recipe reports its steps to `ctx` and stops when it cancels. */
+export function runCleanAction(ws: Workspace, a: CleanAction, ctx: JobContext = quietContext): CleanResult {
   switch (a.action) {
     case 'apply':
       return { steps: [applyOp(ws, a.dataset, a.op)], entry: null };
@@ -31,6 +32,6 @@ export function runCleanAction(ws: Workspace, a: CleanAction): CleanResult {
       jumpTo(ws, a.dataset, a.seq);
       return { steps: [], entry: null };
     case 'recipe':
-      return { steps: applyRecipe(ws, a.dataset, a.recipe, a.map), entry: null };
+      return { steps: applyRecipe(ws, a.dataset, a.recipe, a.map, ctx), entry: null };
   }
 }

@@ -1,10 +1,12 @@
 // Column operations: split, merge, rename, drop, duplicate, reorder. Renames, drops and reorders
 // only change the column list; new columns get physical columns of their own, kept across undo.
+// Split and merge take a `where`: the new columns are filled in the matching rows and stay missing in
+// the others. Rename, drop, duplicate and reorder change whole columns and take none.
 import type { Op } from '../../../shared/ops/schema';
 import { splitValue } from '../../../shared/ops/transforms';
 import type { StoredColumn } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
-import { col, type OpEnv } from './opEnv';
+import { cancelTicker, col, scopeOf, type OpEnv, type RowScope } from './opEnv';
 import { reinfer } from './undoLog';
 
 export type ColumnOp = Extract<Op, { op: 'split' | 'merge' | 'rename' | 'drop' | 'duplicate' | 'reorder' }>;
@@ -36,24 +38,36 @@ function newColumn(name: string, physical: string): StoredColumn {
   return { position: 0, name, originalName: name, physical, type: 'text', detail: null, description: '', unit: '' };
 }
 
-function fillNew(env: OpEnv, physicals: string[], values: (row: Array<string | null>) => Array<string | null>, sources: string[]): void {
+function fillNew(env: OpEnv, physicals: string[], values: (row: Array<string | null>) => Array<string | null>, sources: string[], scope: RowScope | null): void {
+  const tick = cancelTicker(env);
   // One UPDATE computes every new column from the source columns; the last row's result is cached
   // so that a row's parts are computed once however many columns they fill.
   let lastKey: unknown[] | null = null;
   let lastOut: Array<string | null> = [];
   env.db.function('tidyset_part', { deterministic: true, varargs: true }, (i: unknown, ...src: unknown[]) => {
     if (!lastKey || lastKey.length !== src.length || lastKey.some((v, k) => v !== src[k])) {
+      tick();
       lastKey = src;
       lastOut = values(src as Array<string | null>);
     }
     return lastOut[i as number] ?? null;
   });
   const sets = physicals.map((p, i) => `${p} = tidyset_part(${i}, ${sources.join(', ')})`).join(', ');
-  env.db.exec(`UPDATE rows SET ${sets}`);
+  env.db.prepare(`UPDATE rows SET ${sets} WHERE ${scope?.sql ?? '1'}`).run(...(scope?.params ?? []));
+}
+
+/** Under a filter the rows left out keep their values only in the original columns: those must stay. */
+function keepsOriginals(scope: RowScope | null, keep: boolean, what: string): void {
+  if (scope && !keep) {
+    throw new TidysetError('BAD_INPUT', `${what} under a filter must keep the original column${what === 'merge' ? 's' : ''}: the rows outside the filter have their values only there`);
+  }
 }
 
 /** Runs a column operation. */
 export function columnOp(env: OpEnv, op: ColumnOp): void {
+  if ((op.op === 'rename' || op.op === 'drop' || op.op === 'duplicate' || op.op === 'reorder') && op.where?.length) {
+    throw new TidysetError('BAD_INPUT', `${op.op} changes the whole column, not some rows: remove "where"`);
+  }
   switch (op.op) {
     case 'rename': {
       const c = col(env, op.column);
@@ -85,14 +99,18 @@ export function columnOp(env: OpEnv, op: ColumnOp): void {
     }
     case 'split': {
       const c = col(env, op.column);
+      const scope = scopeOf(env, op.where);
+      keepsOriginals(scope, op.keepOriginal, 'split');
       const parts = (v: string | null) => (v === null ? [] : splitValue(v, op.by, op.separator, op.maxParts));
       let width = op.names?.length ?? 0;
-      if (!width) for (const v of env.db.prepare(`SELECT ${c.physical} FROM rows`).pluck().iterate()) width = Math.max(width, parts(v as string | null).length);
+      if (!width) {
+        for (const v of env.db.prepare(`SELECT ${c.physical} FROM rows WHERE ${scope?.sql ?? '1'}`).pluck().iterate(...(scope?.params ?? []))) width = Math.max(width, parts(v as string | null).length);
+      }
       width = Math.max(width, 1);
       const names = Array.from({ length: width }, (_, i) => op.names?.[i] ?? `${op.column} ${i + 1}`);
       names.forEach((n) => freshName(env, n));
       const phys = newPhysicals(env, width);
-      fillNew(env, phys, (src) => parts(src[0] ?? null), [c.physical]);
+      fillNew(env, phys, (src) => parts(src[0] ?? null), [c.physical], scope);
       const added = names.map((n, i) => newColumn(n, phys[i]!));
       env.columns.splice(env.columns.indexOf(c) + 1, 0, ...added);
       if (!op.keepOriginal) env.columns = env.columns.filter((x) => x !== c);
@@ -102,12 +120,14 @@ export function columnOp(env: OpEnv, op: ColumnOp): void {
     }
     case 'merge': {
       const cols = op.columns.map((n) => col(env, n));
+      const scope = scopeOf(env, op.where);
+      keepsOriginals(scope, op.keepOriginals, 'merge');
       freshName(env, op.name);
       const [p] = newPhysicals(env, 1) as [string];
       fillNew(env, [p], (src) => {
         const present = src.filter((v): v is string => v !== null && v !== '');
         return [present.length ? present.join(op.separator) : src.every((v) => v === null) ? null : ''];
-      }, cols.map((c) => c.physical));
+      }, cols.map((c) => c.physical), scope);
       const merged = newColumn(op.name, p);
       env.columns.splice(env.columns.indexOf(cols[cols.length - 1]!) + 1, 0, merged);
       if (!op.keepOriginals) env.columns = env.columns.filter((x) => !cols.includes(x));

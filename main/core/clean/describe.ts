@@ -4,7 +4,8 @@ import type { Op } from '../../../shared/ops/schema';
 
 const q = (s: string) => `“${s}”`;
 
-function describeFilter(f: Filter): string {
+/** One filter in words, e.g. “city” is “Lund”. */
+export function describeFilter(f: Filter): string {
   const c = q(f.column);
   switch (f.kind) {
     case 'text':
@@ -24,8 +25,17 @@ function describeFilter(f: Filter): string {
   }
 }
 
-/** One line saying what the operation does, e.g. Trim whitespace in “name”. */
+/**
+ * One line saying what the operation does, e.g. Trim whitespace in “name”; with a `where`, the rows it
+ * applies to: … in the rows where “city” is “Lund”.
+ */
 export function describeOp(op: Op): string {
+  const what = describeWhat(op);
+  const where = 'where' in op && op.where?.length ? op.where : null;
+  return where ? `${what} in the rows where ${where.map(describeFilter).join(' and ')}` : what;
+}
+
+function describeWhat(op: Op): string {
   switch (op.op) {
     case 'trim':
       return `Trim ${op.collapse ? 'and collapse whitespace' : 'whitespace'} in ${q(op.column)}`;

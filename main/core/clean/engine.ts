@@ -1,6 +1,6 @@
 // The one operation engine the UI, the CLI and recipes go through: apply, undo, redo and preview,
 // each a two-phase change (catalog entry, then dataset file, then catalog) that a crash cannot tear.
-import { OpSchema, type Op, type OpInput, type ValueOp } from '../../../shared/ops/schema';
+import { OpSchema, type Op, type OpInput } from '../../../shared/ops/schema';
 import { openDb, type Db } from '../db/open';
 import type { StoredDataset } from '../db/repos/datasets';
 import { HistoryRepo, type HistoryEntry, type OpDetail } from '../db/repos/history';
@@ -8,13 +8,15 @@ import { TidysetError } from '../errors';
 import { registerFunctions } from '../rows/query';
 import { pidAlive, type Workspace } from '../workspace';
 import { describeOp } from './describe';
-import { runOp, transformOf, undoData, type OpEnv } from './ops';
+import { runOp, undoData, type OpEnv } from './ops';
 
 export interface OpOutcome {
   seq: number;
   description: string;
   detail: OpDetail;
 }
+
+export { previewOp, type Preview } from './preview';
 
 function parseOp(input: OpInput | unknown): Op {
   const r = OpSchema.safeParse(input);
@@ -39,10 +41,10 @@ function setPosition(db: Db, seq: number): void {
 }
 
 /** Applies (or, with `redoOf`, re-applies) an operation to the dataset file; returns what it did. */
-function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: OpDetail | null, byKey: boolean): { env: OpEnv } {
+function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: OpDetail | null, byKey: boolean, isCancelled?: () => boolean): { env: OpEnv } {
   const db = openData(ws, ds);
   try {
-    const env: OpEnv = { db, ds, columns: ds.columns.map((c) => ({ ...c })), seq, detail: { changed: 0 }, prior, rows: ds.rows, byKey };
+    const env: OpEnv = { db, ds, columns: ds.columns.map((c) => ({ ...c })), seq, detail: { changed: 0 }, prior, rows: ds.rows, byKey, isCancelled };
     db.transaction(() => {
       runOp(env, op);
       setPosition(db, seq);
@@ -53,8 +55,11 @@ function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: O
   }
 }
 
-/** Applies an operation to a dataset and records it in the history. */
-export function applyOp(ws: Workspace, dataset: string, input: OpInput | unknown, opts: { byKey?: boolean } = {}): OpOutcome {
+/**
+ * Applies an operation to a dataset and records it in the history. `isCancelled` lets a long step stop
+ * (CANCELLED, nothing changed); a recipe job passes its cancel flag.
+ */
+export function applyOp(ws: Workspace, dataset: string, input: OpInput | unknown, opts: { byKey?: boolean; isCancelled?: () => boolean } = {}): OpOutcome {
   const op = parseOp(input);
   const ds = ws.datasets.get(dataset);
   const history = new HistoryRepo(ws.catalog);
@@ -62,7 +67,7 @@ export function applyOp(ws: Workspace, dataset: string, input: OpInput | unknown
   const seq = history.begin(ds.id, op, description, ds.columns, ds.rows);
   let env: OpEnv;
   try {
-    env = execute(ws, ds, op, seq, null, opts.byKey ?? false).env;
+    env = execute(ws, ds, op, seq, null, opts.byKey ?? false, opts.isCancelled).env;
   } catch (e) {
     history.remove(ds.id, seq);
     throw e;
@@ -131,38 +136,6 @@ export function jumpTo(ws: Workspace, dataset: string, seq: number): void {
 /** The history of a dataset, oldest first. */
 export function listHistory(ws: Workspace, dataset: string): HistoryEntry[] {
   return new HistoryRepo(ws.catalog).list(ws.datasets.get(dataset).id);
-}
-
-export interface Preview {
-  changed: number;
-  failed: number;
-  samples: Array<{ rid: number; before: string | null; after: string | null }>;
-}
-
-/** What a value operation would change: how many cells, how many would not convert, the first changes. */
-export function previewOp(ws: Workspace, dataset: string, input: OpInput | unknown, limit = 20): Preview {
-  const op = parseOp(input);
-  const ds = ws.datasets.get(dataset);
-  if (!('column' in op) || ['fill', 'split', 'rename', 'drop', 'duplicate', 'editCell'].includes(op.op)) {
-    throw new TidysetError('BAD_INPUT', `a preview is offered for value operations; ${op.op} has none`);
-  }
-  const c = ds.columns.find((x) => x.name === op.column);
-  if (!c) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(dataset)} has no column ${JSON.stringify(op.column)}`);
-  const t = transformOf(op as ValueOp);
-  const db = openDb(ws.dataPath(ds.file), { readonly: true, mustExist: true });
-  try {
-    db.function('tidyset_apply', { deterministic: true }, (v: unknown) => (v === null ? null : t.apply(v as string)));
-    const failed = t.failed;
-    db.function('tidyset_failed', { deterministic: true }, (v: unknown) => (typeof v === 'string' && failed?.(v) ? 1 : 0));
-    const p = c.physical;
-    const changed = (db.prepare(`SELECT count(*) AS n FROM rows WHERE tidyset_apply(${p}) IS NOT ${p}`).get() as { n: number }).n;
-    const nFailed = failed ? (db.prepare(`SELECT count(*) AS n FROM rows WHERE tidyset_failed(${p})`).get() as { n: number }).n : 0;
-    const samples = (db.prepare(`SELECT _rid, ${p}, tidyset_apply(${p}) FROM rows WHERE tidyset_apply(${p}) IS NOT ${p} ORDER BY _rid LIMIT ?`).raw(true).all(limit) as Array<[number, string | null, string | null]>)
-      .map(([rid, before, after]) => ({ rid, before, after }));
-    return { changed, failed: nFailed, samples };
-  } finally {
-    db.close();
-  }
 }
 
 /**

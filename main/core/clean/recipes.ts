@@ -6,6 +6,8 @@ import { HistoryRepo } from '../db/repos/history';
 import { TidysetError } from '../errors';
 import { readCell } from '../rows/query';
 import type { Workspace } from '../workspace';
+import { quietContext, type JobContext } from '../jobs/context';
+import { describeOp } from './describe';
 import { applyOp, jumpTo, listHistory, type OpOutcome } from './engine';
 
 /**
@@ -38,6 +40,8 @@ export function mapOp(op: Op, map: Record<string, string>): Op {
   if (o.op === 'merge' || o.op === 'reorder') o.columns = o.columns.map(m);
   if (o.op === 'deleteRows') o.filters = o.filters.map((f) => ({ ...f, column: m(f.column) }));
   if (o.op === 'editCell' && o.key) o.key = { ...o.key, column: m(o.key.column) };
+  // The rows an operation applies to are named by columns too.
+  if ('where' in o && Array.isArray(o.where)) o.where = o.where.map((f) => ({ ...f, column: m(f.column) }));
   return o;
 }
 
@@ -51,10 +55,11 @@ function checkColumns(ops: Op[], start: string[]): void {
 }
 
 /**
- * Applies a recipe to a dataset, each operation a history step. If one fails, the steps this call
- * applied are undone and the error is thrown: the dataset is left as it was.
+ * Applies a recipe to a dataset, each operation a history step, reporting "step n of N" to `ctx`. If one
+ * fails, or the caller cancels (between steps or during one), the steps this call applied are undone
+ * and the error (CANCELLED) is thrown: the dataset is left as it was, history included.
  */
-export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map: Record<string, string> = {}): OpOutcome[] {
+export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map: Record<string, string> = {}, ctx: JobContext = quietContext): OpOutcome[] {
   const parsed = RecipeSchema.safeParse(recipe);
   if (!parsed.success) {
     throw new TidysetError('BAD_INPUT', `not a Tidyset recipe: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'recipe'}: ${i.message}`).join('; ')}`);
@@ -66,13 +71,23 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
   const before = history.list(ds.id).filter((e) => e.state === 'done').at(-1)?.seq ?? 0;
   const sameDataset = parsed.data.source?.dataset === ds.name;
   const outcomes: OpOutcome[] = [];
+  const stop = () => {
+    if (ctx.isCancelled()) throw new TidysetError('CANCELLED', `applying the recipe was cancelled; ${JSON.stringify(ds.name)} is as it was before`);
+  };
+  const pauseAt = testPauseStep();
   try {
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
+      ctx.progress(i, ops.length, `step ${i + 1} of ${ops.length}: ${describeOp(op)}`);
+      if (pauseAt === i + 1) waitForCancel(ctx);
+      stop();
       if (op.op === 'editCell' && op.key === null && !sameDataset) {
         throw new TidysetError('BAD_INPUT', `the recipe edits row ${op.rid} of column ${JSON.stringify(op.column)} without a row key; save the recipe with a row key column to replay cell edits on another dataset`);
       }
-      outcomes.push(applyOp(ws, dataset, op, { byKey: op.op === 'editCell' && op.key !== null }));
+      outcomes.push(applyOp(ws, dataset, op, { byKey: op.op === 'editCell' && op.key !== null, isCancelled: () => ctx.isCancelled() }));
     }
+    // A cancel that came during the last step still takes the whole recipe back.
+    stop();
+    ctx.progress(ops.length, ops.length, `applied ${ops.length} step${ops.length === 1 ? '' : 's'}`);
   } catch (e) {
     // Nothing stays applied, and nothing stays redoable either: the failed replay leaves no trace.
     if (outcomes.length) {
@@ -82,4 +97,20 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     throw e;
   }
   return outcomes;
+}
+
+/**
+ * Test hook (TIDYSET_TEST=1 only): TIDYSET_TEST_RECIPE_PAUSE=n holds a recipe before its step n until
+ * it is cancelled, so that an end-to-end test cancels mid-recipe deterministically.
+ */
+function testPauseStep(): number | null {
+  if (process.env.TIDYSET_TEST !== '1') return null;
+  const n = Number(process.env.TIDYSET_TEST_RECIPE_PAUSE);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+function waitForCancel(ctx: JobContext): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + 120_000;
+  while (!ctx.isCancelled() && Date.now() < until) Atomics.wait(tick, 0, 0, 20);
 }

@@ -2,7 +2,7 @@
 import type { Db } from '../db/open';
 import type { StoredColumn } from '../db/repos/datasets';
 import { TypeInferrer } from '../ingest/infer';
-import type { OpEnv } from './opEnv';
+import { cancelTicker, type OpEnv, type RowScope } from './opEnv';
 
 /**
  * Old cell values of small steps (a cell edit, filling a few blanks) by history step in `_undo_cells`;
@@ -30,12 +30,19 @@ export function reinfer(env: OpEnv, c: StoredColumn): void {
   c.detail = r.detail;
 }
 
-/** Rewrites some cells of one column through `fn` (null stays null unless fn maps it), saving their old values. */
-export function rewriteColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => string | null, where: string, typeStillFits = false): void {
+/**
+ * Rewrites some cells of one column through `fn` (null stays null unless fn maps it), saving their old
+ * values; `where` is SQL over physical names, its values bound from `params`.
+ */
+export function rewriteColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => string | null, where: string, typeStillFits = false, params: unknown[] = []): void {
   const { db, seq } = env;
-  db.function('tidyset_apply', { deterministic: true }, (v: unknown) => fn(v as string | null));
+  const tick = cancelTicker(env);
+  db.function('tidyset_apply', { deterministic: true }, (v: unknown) => {
+    tick();
+    return fn(v as string | null);
+  });
   const p = c.physical;
-  const changed = saveCells(env, p, `SELECT ?, _rid, ${p} FROM rows WHERE ${where} AND tidyset_apply(${p}) IS NOT ${p}`, []);
+  const changed = saveCells(env, p, `SELECT ?, _rid, ${p} FROM rows WHERE ${where} AND tidyset_apply(${p}) IS NOT ${p}`, params);
   db.prepare(`UPDATE rows SET ${p} = tidyset_apply(${p}) WHERE _rid IN (SELECT rid FROM _undo_cells WHERE seq = ?)`).run(seq);
   env.detail.changed = changed;
   // A single edit whose value fits the column's type leaves the type as it is: no need to read 1M values.
@@ -43,12 +50,13 @@ export function rewriteColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null
 }
 
 /**
- * Rewrites every cell of one column through `fn` in one pass: each value is transformed once, the
- * changed ones go to the step's undo table with their new value, and the column's type is inferred
- * from the new values on the way (no second read of the column).
+ * Rewrites every cell of one column (or those of the rows `scope` selects) through `fn` in one pass:
+ * each value is transformed once, the changed ones go to the step's undo table with their new value,
+ * and — over the whole column — the type is inferred from the new values on the way (no second read).
  */
-export function rewriteWholeColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => string | null): void {
+export function rewriteWholeColumn(env: OpEnv, c: StoredColumn, fn: (v: string | null) => string | null, scope: RowScope | null = null): void {
   const { db, seq } = env;
+  const tick = cancelTicker(env);
   const p = c.physical;
   const table = `_undo_${seq}`;
   const inferrer = new TypeInferrer(1);
@@ -57,6 +65,7 @@ export function rewriteWholeColumn(env: OpEnv, c: StoredColumn, fn: (v: string |
   let lastOut: string | null = null;
   db.function('tidyset_apply_row', { deterministic: true }, (rid: unknown, v: unknown) => {
     if (rid !== lastRid) {
+      tick();
       lastRid = rid as number;
       lastOut = fn(v as string | null);
       inferrer.addValue(0, lastOut);
@@ -67,12 +76,17 @@ export function rewriteWholeColumn(env: OpEnv, c: StoredColumn, fn: (v: string |
   db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (_rid INTEGER PRIMARY KEY, old TEXT, new TEXT)`);
   db.prepare('INSERT OR REPLACE INTO _undo_steps (seq, physical, tbl) VALUES (?, ?, ?)').run(seq, p, table);
   const changed = db.prepare(`INSERT INTO ${table} (_rid, old, new)
-    SELECT _rid, old, new FROM (SELECT _rid, ${p} AS old, tidyset_apply_row(_rid, ${p}) AS new FROM rows ORDER BY _rid) WHERE new IS NOT old`).run().changes;
+    SELECT _rid, old, new FROM (SELECT _rid, ${p} AS old, tidyset_apply_row(_rid, ${p}) AS new FROM rows WHERE ${scope?.sql ?? '1'} ORDER BY _rid) WHERE new IS NOT old`)
+    .run(...(scope?.params ?? [])).changes;
   if (changed > 0) {
     db.exec(`UPDATE rows SET ${p} = u.new FROM ${table} AS u WHERE rows._rid = u._rid`);
-    const r = inferrer.results()[0]!;
-    c.type = r.type;
-    c.detail = r.detail;
+    // The inferrer saw the new values of the scoped rows only: the others still count.
+    if (scope) reinfer(env, c);
+    else {
+      const r = inferrer.results()[0]!;
+      c.type = r.type;
+      c.detail = r.detail;
+    }
   }
   env.detail.changed = changed;
 }

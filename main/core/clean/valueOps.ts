@@ -1,9 +1,14 @@
-// Value operations (trim, case, replace, casts, … mass edit) and fill: every cell of one column
-// rewritten through a pure transform from shared/ops/transforms.
+// Value operations (trim, case, replace, casts, … mass edit) and fill: the cells of one column — every
+// row, or the rows the operation's `where` selects — rewritten through a pure transform from
+// shared/ops/transforms.
+//
+// Fill under a filter works on the matching rows only: the empty cells it fills are theirs, the mean,
+// median and most frequent value are those of their non-empty cells, and previous/next carry a value
+// from the nearest matching row before/after (rows the filter leaves out are skipped, never read).
 import type { Op, ValueOp } from '../../../shared/ops/schema';
 import { castNumber, valueTransform } from '../../../shared/ops/transforms';
 import { TidysetError } from '../errors';
-import { col, type OpEnv } from './opEnv';
+import { cancelTicker, col, scopeOf, type OpEnv } from './opEnv';
 import { rewriteColumn, rewriteWholeColumn, reinfer, saveCells } from './undoLog';
 
 /** The transform of a value operation; a bad definition (an invalid regex) is the user's input error. */
@@ -18,25 +23,31 @@ export function transformOf(op: ValueOp): ReturnType<typeof valueTransform> {
 export function valueOp(env: OpEnv, op: ValueOp): void {
   const c = col(env, op.column);
   const t = transformOf(op);
+  const scope = scopeOf(env, op.where);
   if (t.failed) {
     // Counted on the values before the change: those the cast could not convert and leaves as they are.
     const failed = t.failed;
     env.db.function('tidyset_failed', { deterministic: true }, (v: unknown) => (typeof v === 'string' && failed(v) ? 1 : 0));
-    env.detail.failed = (env.db.prepare(`SELECT count(*) AS n FROM rows WHERE tidyset_failed(${c.physical})`).get() as { n: number }).n;
+    env.detail.failed = (env.db.prepare(`SELECT count(*) AS n FROM rows WHERE ${scope?.sql ?? '1'} AND tidyset_failed(${c.physical})`).get(...(scope?.params ?? [])) as { n: number }).n;
   }
-  rewriteWholeColumn(env, c, (v) => (v === null ? null : t.apply(v)));
+  rewriteWholeColumn(env, c, (v) => (v === null ? null : t.apply(v)), scope);
 }
 
 export function fill(env: OpEnv, op: Extract<Op, { op: 'fill' }>): void {
   const c = col(env, op.column);
   const p = c.physical;
+  const scope = scopeOf(env, op.where);
+  const inScope = scope?.sql ?? '1';
+  const params = scope?.params ?? [];
   const empty = `(${p} IS NULL OR ${p} = '')`;
   if (op.method === 'previous' || op.method === 'next') {
     // Carry the nearest non-empty value in row order into each empty cell.
     const values = new Map<number, string>();
     let carry: string | null = null;
     const order = op.method === 'previous' ? 'ASC' : 'DESC';
-    for (const [rid, v] of env.db.prepare(`SELECT _rid, ${p} FROM rows ORDER BY _rid ${order}`).raw(true).iterate() as IterableIterator<[number, string | null]>) {
+    const tick = cancelTicker(env);
+    for (const [rid, v] of env.db.prepare(`SELECT _rid, ${p} FROM rows WHERE ${inScope} ORDER BY _rid ${order}`).raw(true).iterate(...params) as IterableIterator<[number, string | null]>) {
+      tick();
       if (v === null || v === '') {
         if (carry !== null) values.set(rid, carry);
       } else carry = v;
@@ -49,18 +60,19 @@ export function fill(env: OpEnv, op: Extract<Op, { op: 'fill' }>): void {
     return;
   }
   let value: string;
+  const whose = scope ? ' in the filtered rows' : '';
   if (op.method === 'constant') value = op.value ?? '';
   else if (op.method === 'mode') {
-    const top = env.db.prepare(`SELECT ${p} AS v, count(*) AS n FROM rows WHERE NOT ${empty} GROUP BY ${p} ORDER BY n DESC, ${p} LIMIT 1`).get() as { v: string } | undefined;
-    if (!top) throw new TidysetError('BAD_INPUT', `column ${JSON.stringify(c.name)} has no values to take the most frequent from`);
+    const top = env.db.prepare(`SELECT ${p} AS v, count(*) AS n FROM rows WHERE ${inScope} AND NOT ${empty} GROUP BY ${p} ORDER BY n DESC, ${p} LIMIT 1`).get(...params) as { v: string } | undefined;
+    if (!top) throw new TidysetError('BAD_INPUT', `column ${JSON.stringify(c.name)} has no values${whose} to take the most frequent from`);
     value = top.v;
   } else {
     const nums: number[] = [];
-    for (const v of env.db.prepare(`SELECT ${p} FROM rows WHERE NOT ${empty}`).pluck().iterate()) {
+    for (const v of env.db.prepare(`SELECT ${p} FROM rows WHERE ${inScope} AND NOT ${empty}`).pluck().iterate(...params)) {
       const n = castNumber(v as string, 'auto');
       if (n !== null) nums.push(Number(n));
     }
-    if (!nums.length) throw new TidysetError('BAD_INPUT', `column ${JSON.stringify(c.name)} has no numbers to take the ${op.method} of`);
+    if (!nums.length) throw new TidysetError('BAD_INPUT', `column ${JSON.stringify(c.name)} has no numbers${whose} to take the ${op.method} of`);
     let x: number;
     if (op.method === 'mean') x = nums.reduce((a, b) => a + b, 0) / nums.length;
     else {
@@ -70,5 +82,5 @@ export function fill(env: OpEnv, op: Extract<Op, { op: 'fill' }>): void {
     }
     value = String(Number(x.toPrecision(12)));
   }
-  rewriteColumn(env, c, () => value, empty);
+  rewriteColumn(env, c, () => value, `${inScope} AND ${empty}`, false, params);
 }

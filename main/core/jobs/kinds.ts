@@ -23,5 +23,5 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   scan: (ws, p, ctx) => scanFolder(ws, p.root, p.options, ctx),
   export: (ws, p, ctx) => exportDataset(ws, p, ctx),
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
-  clean: async (ws, p) => runCleanAction(ws, p),
+  clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
 };

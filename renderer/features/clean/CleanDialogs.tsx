@@ -21,7 +21,7 @@ export function CleanDialogs({ dataset, filters, matching }: Props) {
   switch (d.kind) {
     case 'op':
       // Keyed so that a second operation opens on fresh state.
-      return dataset.columns.some((c) => c.name === d.column) ? <OpDialog key={`${d.op}:${d.column}`} dataset={dataset} kind={d.op} column={d.column} onClose={close} /> : null;
+      return dataset.columns.some((c) => c.name === d.column) ? <OpDialog key={`${d.op}:${d.column}`} dataset={dataset} kind={d.op} column={d.column} filters={filters} matching={matching} onClose={close} /> : null;
     case 'reorder':
       return <ReorderDialog dataset={dataset} onClose={close} />;
     case 'deleteRows':

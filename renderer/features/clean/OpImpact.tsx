@@ -2,6 +2,7 @@
 // rows of a split or a merge worked out here with the engine's own split function.
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
+import type { Filter } from '../../../shared/api/contract';
 import type { OpInput } from '../../../shared/ops/schema';
 import { splitValue } from '../../../shared/ops/transforms/split';
 import { api } from '../../api';
@@ -10,27 +11,29 @@ import { plural } from './opText';
 
 type Row = (string | null)[];
 
-export function OpImpact({ dataset, op }: { dataset: Dataset; op: OpInput }) {
+/** `where`: the filters the operation is restricted to (counts and first rows are theirs). */
+export function OpImpact({ dataset, op, where }: { dataset: Dataset; op: OpInput; where: Filter[] }) {
   const [blank, setBlank] = useState<number | null>(null);
   const [rows, setRows] = useState<Row[] | null>(null);
   const fillColumn = op.op === 'fill' ? op.column : null;
   const sourceCols = op.op === 'split' ? [op.column] : op.op === 'merge' ? op.columns : [];
   const sourceKey = sourceCols.join('\u0000');
+  const whereKey = JSON.stringify(where);
 
   useEffect(() => {
     if (!fillColumn) return;
     let stale = false;
-    api['facets.blank']({ dataset: dataset.name, column: fillColumn }).then((r) => !stale && setBlank(r.blank), () => undefined);
+    api['facets.blank']({ dataset: dataset.name, column: fillColumn, filters: JSON.parse(whereKey) as Filter[] }).then((r) => !stale && setBlank(r.blank), () => undefined);
     return () => {
       stale = true;
     };
-  }, [dataset.name, fillColumn]);
+  }, [dataset.name, fillColumn, whereKey]);
 
   useEffect(() => {
     if (!sourceKey) return;
     let stale = false;
     const cols = sourceKey.split('\u0000');
-    api['rows.page']({ dataset: dataset.name, offset: 0, limit: 6, filters: [{ kind: 'blank', column: cols[0]!, blank: false }] }).then((b) => {
+    api['rows.page']({ dataset: dataset.name, offset: 0, limit: 6, filters: [...(JSON.parse(whereKey) as Filter[]), { kind: 'blank', column: cols[0]!, blank: false }] }).then((b) => {
       if (stale) return;
       const idx = cols.map((c) => dataset.columns.findIndex((x) => x.name === c));
       setRows(b.rows.map((r) => idx.map((i) => (i < 0 ? null : (r[i] ?? null)))));
@@ -38,13 +41,13 @@ export function OpImpact({ dataset, op }: { dataset: Dataset; op: OpInput }) {
     return () => {
       stale = true;
     };
-  }, [dataset.name, dataset.columns, sourceKey]);
+  }, [dataset.name, dataset.columns, sourceKey, whereKey]);
 
   if (op.op === 'fill') {
     if (blank === null) return <p className="op-impact muted">Counting empty cells…</p>;
     return (
       <p className="op-impact" data-testid="fill-count">
-        {blank ? `${plural(blank, 'empty cell')} in ${op.column}${op.method === 'previous' || op.method === 'next' ? ' (those with no value before or after stay empty)' : ''}.` : `${op.column} has no empty cells.`}
+        {blank ? `${plural(blank, 'empty cell')} in ${op.column}${where.length ? ' in the filtered rows' : ''}${op.method === 'previous' || op.method === 'next' ? ' (those with no value before or after stay empty)' : ''}.` : `${op.column} has no empty cells.`}
       </p>
     );
   }

@@ -1,10 +1,11 @@
 // Every change the cleaning UI makes goes through here: apply an operation, undo, redo, jump, replay a
 // recipe. Each marks the dataset busy, reloads the dataset list (columns, row count) and then tells the
 // grid, facets and history to reload, and says what happened in a toast.
-import type { Out } from '../../../shared/api/contract';
+import type { JobInfo, Out } from '../../../shared/api/contract';
 import type { OpInput } from '../../../shared/ops/schema';
 import { api } from '../../api';
 import { datasetsStore, refreshDatasets } from '../../app/useDatasets';
+import { putJob, whenJobEnds } from '../../app/useJobs';
 import { dismissActionToasts, toast } from '../../components/toastStore';
 import { syncFacetColumns } from '../facets/facetStore';
 import { dataChanged, getUi, patchUi } from './datasetUi';
@@ -77,16 +78,24 @@ export async function jumpToStep(id: DatasetId, seq: number): Promise<void> {
   await change(id, seq === 0 ? 'Undoing every step…' : `Going to step ${seq}…`, (dataset) => api['history.jumpTo']({ dataset, seq }));
 }
 
-/** Replays a recipe, all or nothing; `map` renames the recipe's columns (recipe name → this dataset's). */
-export async function applyRecipe(id: DatasetId, recipe: unknown, map: Record<string, string>): Promise<Step[]> {
-  const steps = await change(id, 'Applying recipe…', (dataset) => api['recipes.apply']({ dataset, recipe, map }));
-  const n = steps.length;
-  toast('info', `Applied the recipe: ${n} step${n === 1 ? '' : 's'}`, undefined, n ? { label: 'Undo all', run: () => void undoRecipe(id, steps).catch(reportError) } : undefined);
-  return steps;
-}
-
-async function undoRecipe(id: DatasetId, steps: Step[]): Promise<void> {
-  await jumpToStep(id, Math.min(...steps.map((s) => s.seq)) - 1);
+/**
+ * Replays a recipe as a background job, all or nothing; `map` renames the recipe's columns (recipe name →
+ * this dataset's). `onJob` gets the job as soon as it runs (its progress and Cancel); a cancelled or
+ * failed replay rejects, and the dataset is as it was.
+ */
+export async function applyRecipe(id: DatasetId, recipe: unknown, map: Record<string, string>, onJob: (job: JobInfo) => void = () => undefined): Promise<number> {
+  let before = 0;
+  const end = await change(id, 'Applying recipe…', async (dataset) => {
+    before = (await api['history.list']({ dataset })).filter((e) => e.state === 'done').at(-1)?.seq ?? 0;
+    const job = await api['jobs.applyRecipe']({ dataset, recipe, map });
+    putJob(job);
+    onJob(job);
+    return whenJobEnds(job);
+  });
+  if (end.state !== 'done') throw new Error(end.state === 'cancelled' ? 'Cancelled' : (end.error?.message ?? 'the recipe failed'));
+  const n = Array.isArray(end.outcome?.steps) ? end.outcome.steps.length : 0;
+  toast('info', `Applied the recipe: ${n} step${n === 1 ? '' : 's'}`, undefined, n ? { label: 'Undo all', run: () => void jumpToStep(id, before).catch(reportError) } : undefined);
+  return n;
 }
 
 /** Shows a failed change in a toast (for actions started from toasts and hotkeys). */

@@ -1,9 +1,13 @@
 // Applies a recipe file: reads and checks it, lists the steps it will run, asks which of this dataset's
-// columns stand for the ones it lacks, and replays it all or nothing.
+// columns stand for the ones it lacks, and replays it all or nothing as a job: "step n of N" with a bar,
+// and a Cancel that leaves the dataset as it was.
 import { useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
 import type { Recipe } from '../../../shared/ops/schema';
-import { errorMessage } from '../../api';
+import { api, errorMessage } from '../../api';
+import { useStore } from '../../app/store';
+import { jobsStore } from '../../app/useJobs';
+import { ProgressBar } from '../../components/ProgressBar';
 import { Dialog } from '../../components/Dialog';
 import { applyRecipe } from '../clean/operations';
 import { plural } from '../clean/opText';
@@ -19,6 +23,10 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
   const [problem, setProblem] = useState<string | null>(null);
   const [map, setMap] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const jobs = useStore(jobsStore);
+  const job = jobId ? (jobs.find((j) => j.id === jobId) ?? null) : null;
   const have = dataset.columns.map((c) => c.name);
   const missing = useMemo(() => (recipe ? missingColumns(recipe.operations, have) : []), [recipe, have.join('\u0000')]); // eslint-disable-line react-hooks/exhaustive-deps
   const unmapped = missing.filter((m) => !map[m]);
@@ -43,14 +51,26 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
     if (!recipe || unmapped.length || busy) return;
     setBusy(true);
     setProblem(null);
+    setCancelling(false);
     try {
-      await applyRecipe(dataset.id, recipe, map);
+      await applyRecipe(dataset.id, recipe, map, (j) => setJobId(j.id));
       onClose();
     } catch (e) {
-      setProblem(`Nothing was applied: ${errorMessage(e)}`);
+      const m = errorMessage(e);
+      setProblem(m === 'Cancelled' ? `Cancelled: nothing was applied, ${dataset.name} is as it was.` : `Nothing was applied: ${m}`);
       setBusy(false);
+      setJobId(null);
     }
   };
+
+  const cancel = () => {
+    if (!jobId || cancelling) return;
+    setCancelling(true);
+    api['jobs.cancel']({ id: jobId }).catch((e) => setProblem(`Cannot cancel: ${errorMessage(e)}`));
+  };
+  const running = busy && job?.state === 'running';
+  // The job reports "step n of N: …" (done = steps finished); before its first report it is starting.
+  const stepText = cancelling ? 'Cancelling — taking back the steps applied so far…' : job?.message ? job.message.replace(/^step/, 'Step') : 'Starting…';
 
   const n = recipe?.operations.length ?? 0;
   return (
@@ -72,9 +92,15 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
               ''
             )}
           </span>
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+          {busy ? (
+            <button type="button" className="button button-secondary" onClick={cancel} disabled={!running || cancelling} data-testid="apply-recipe-cancel">
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="button button-secondary" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="button" className="button button-primary" disabled={!recipe || !n || unmapped.length > 0 || busy} onClick={() => void apply()} data-testid="apply-recipe-confirm">
             Apply {recipe ? plural(n, 'step') : ''}
           </button>
@@ -105,6 +131,14 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
           }}
         />
       </div>
+      {busy ? (
+        <div className="recipe-progress" data-testid="recipe-progress" data-done={job?.done ?? 0} data-total={job?.total ?? n}>
+          <div className="recipe-progress-text" data-testid="recipe-progress-text">
+            {stepText}
+          </div>
+          <ProgressBar done={job?.done ?? 0} total={job?.total || n} label="Recipe progress" />
+        </div>
+      ) : null}
       {problem ? (
         <div className="error-panel" role="alert" data-testid="recipe-error">
           {problem}
