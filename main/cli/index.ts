@@ -75,6 +75,14 @@ function parseDelimiter(v: string): string {
   return d;
 }
 
+/** A byte count: digits, optionally with a K, M or G (binary) suffix. */
+function parseBytes(v: string): number {
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(v.trim());
+  if (!m) throw new TidysetError('BAD_INPUT', `expected a number of bytes (like 1048576 or 64M), got ${JSON.stringify(v)}`);
+  const unit = (m[2] ?? '').charAt(0).toLowerCase();
+  return Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1);
+}
+
 common(program.command('scan'))
   .description('find data files below a folder, sniff format/encoding/delimiter/header, hash them, and record them in the catalog')
   .argument('<folder>', 'folder (or file) to scan')
@@ -83,7 +91,7 @@ common(program.command('scan'))
     const r = await runJob(o, 'scan', { root: path.resolve(folder), options: { includeHidden: o.hidden ?? false } }, 'scan');
     const files = r.files.map((f) => ({
       path: f.path, format: f.format, encoding: f.encoding, bom: f.bom, delimiter: f.delimiter, quote: f.quote,
-      header: f.header, size: f.size, lines: f.lineCount, sha256: f.sha256, status: f.status, reason: f.error,
+      header: f.header, size: f.size, lines: f.lineCount, sha256: f.sha256, status: f.status, reason: f.error, notes: f.notes,
       duplicateOf: f.duplicateOf === null ? null : (r.files.find((d) => d.id === f.duplicateOf)?.path ?? null),
     }));
     print(o, { root: r.root, counts: r.counts, files }, () => {
@@ -93,7 +101,8 @@ common(program.command('scan'))
         f.header === null ? '' : f.header ? 'yes' : 'no', formatBytes(f.size),
         f.duplicateOf ? `duplicate of ${path.relative(r.root, f.duplicateOf) || f.duplicateOf}` : f.status === 'ok' ? 'importable' : `${f.status}: ${f.reason ?? ''}`,
       ]);
-      return `${textTable(['file', 'format', 'encoding', 'delim', 'header', 'size', 'status'], rows, 60)}\n\n` +
+      const notes = files.flatMap((f) => f.notes.map((n) => `\nnote: ${path.relative(r.root, f.path) || path.basename(f.path)}: ${n}`));
+      return `${textTable(['file', 'format', 'encoding', 'delim', 'header', 'size', 'status'], rows, 60)}\n${notes.join('')}\n` +
         `${c.found} files: ${c.added} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} gone, ${c.duplicates} duplicates, ${c.unreadable} unreadable`;
     });
   });
@@ -109,9 +118,12 @@ common(program.command('import'))
   .option('--header', 'the first line is a header')
   .option('--no-header', 'the first line is data')
   .addOption(new Option('--on-error <mode>', 'stop at the first malformed line, or skip it and keep it as a reject').choices(['stop', 'skip']).default('stop'))
-  .action(async (file: string, o: Common & { name?: string; format?: 'csv' | 'jsonl' | 'json'; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip' }) => {
+  .option('--max-field-bytes <n>', 'longest field accepted, in bytes (default 134217728); longer is a malformed line', parseBytes)
+  .option('--max-record-bytes <n>', 'longest record accepted, in bytes (default 268435456); longer is a malformed line', parseBytes)
+  .action(async (file: string, o: Common & { name?: string; format?: 'csv' | 'jsonl' | 'json'; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip'; maxFieldBytes?: number; maxRecordBytes?: number }) => {
     const options = {
       name: o.name, format: o.format, encoding: o.encoding, onError: o.onError,
+      maxFieldBytes: o.maxFieldBytes, maxRecordBytes: o.maxRecordBytes,
       delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
       quote: o.quote === undefined ? undefined : o.quote === 'none' ? null : o.quote,
       header: o.header,

@@ -54,6 +54,8 @@ export const SourceSchema = z.object({
   columns: z.array(z.string()).nullable(),
   status: SourceStatusSchema,
   error: z.string().nullable(),
+  /** What the user should know about how the file is read (encoding fallback, a doubtful delimiter…). */
+  notes: z.array(z.string()),
   /** Id of an earlier-found byte-identical file, when this one is a duplicate. */
   duplicateOf: z.number().int().nullable(),
   scannedAt: z.string(),

@@ -56,6 +56,8 @@ const ImportOptionsSchema = z.object({
   quote: z.string().length(1).nullable().optional(),
   header: z.boolean().optional(),
   onError: z.enum(['stop', 'skip']).optional(),
+  maxFieldBytes: z.number().int().positive().optional(),
+  maxRecordBytes: z.number().int().positive().optional(),
 });
 
 const Ok = z.object({ ok: z.literal(true) });

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
 import { TidysetError, atPosition } from '../errors';
-import { CsvParser, type SyntaxProblem } from './csvParser';
+import { CsvParser, type CsvLimits, type SyntaxProblem } from './csvParser';
 import { StreamDecoder, type TextEncoding } from './decode';
 import { uniqueHeaderNames } from './header';
 import { TypeInferrer } from './infer';
@@ -18,6 +18,7 @@ export interface CsvParseParams {
   quote: string | null;
   header: boolean;
   onError: 'stop' | 'skip';
+  limits?: Partial<CsvLimits>;
 }
 
 export type ParserMessage =
@@ -49,7 +50,7 @@ export async function runCsvParser(p: CsvParseParams, port: MessagePort): Promis
   const warnings: string[] = [];
   const hash = createHash('sha256');
   const decoder = new StreamDecoder(p.encoding, p.file, p.onError === 'skip' ? 'replace' : 'error');
-  const parser = new CsvParser({ delimiter: p.delimiter, quote: p.quote }, 'offsets');
+  const parser = new CsvParser({ delimiter: p.delimiter, quote: p.quote }, 'offsets', p.limits);
   let width = -1;
   let trailing = 0;
   let inferrer: TypeInferrer | undefined;

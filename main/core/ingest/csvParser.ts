@@ -30,8 +30,20 @@ export interface SyntaxProblem {
  */
 export type RecordHandler = (fields: string[], line: number, problem: SyntaxProblem | null, raw: () => string) => void;
 
-/** The longest record kept in memory; past it the quote is taken to be unclosed. */
-export const MAX_RECORD_CHARS = 256 * 1024 * 1024;
+/** Limits on what one record may hold (UTF-8 bytes of its text); past them the record is a syntax problem. */
+export interface CsvLimits {
+  /** The longest field. Default 128 MiB. */
+  maxFieldBytes: number;
+  /** The longest record; also bounds the memory a record held across chunks takes. Default 256 MiB. */
+  maxRecordBytes: number;
+}
+
+export const DEFAULT_LIMITS: CsvLimits = { maxFieldBytes: 128 * 1024 * 1024, maxRecordBytes: 256 * 1024 * 1024 };
+/** The most a limit may be set to: the text held for one record must stay below V8's ~536 M-character string limit. */
+export const MAX_LIMIT_BYTES = 512 * 1024 * 1024;
+
+/** A record's raw text in a problem report is cut to this many characters. */
+const RAW_PREVIEW_CHARS = 1000;
 
 const LF = 10;
 const CR = 13;
@@ -40,6 +52,19 @@ const TAB = 9;
 
 export class CsvParser {
   private buf = '';
+  /**
+   * Chunks that arrived while a record longer than them was pending: they are joined onto it only once
+   * they add up to its length, so a long record is copied and rescanned O(log n) times, not once per chunk.
+   */
+  private parts: string[] = [];
+  private partsLen = 0;
+  /** Skipping the rest of an over-long unquoted line (already reported) up to its line break. */
+  private skipping = false;
+  /** The skipped line ended with a CR at the end of a chunk: an LF starting the next chunk belongs to it. */
+  private afterCr = false;
+  /** Set by field() when a field is over maxFieldBytes; emit() turns it into the record's problem. */
+  private longField: { index: number; start: number; bytes: number } | null = null;
+  private readonly limits: CsvLimits;
   /** Line number of buf[0]. */
   private line = 1;
   /** How far the scan of a quoted field cut off at the end of buf got (offsets from buf[0]). */
@@ -64,7 +89,11 @@ export class CsvParser {
   private readonly doubledQuote: string;
   private readonly quoteChar: string;
 
-  constructor(dialect: Dialect, mode: 'strings' | 'offsets' = 'strings') {
+  constructor(dialect: Dialect, mode: 'strings' | 'offsets' = 'strings', limits: Partial<CsvLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    for (const [k, v] of Object.entries(this.limits)) {
+      if (!Number.isInteger(v) || v < 1 || v > MAX_LIMIT_BYTES) throw new RangeError(`${k} must be an integer from 1 to ${MAX_LIMIT_BYTES}, got ${v}`);
+    }
     if (mode === 'offsets') this.offsets = new Int32Array(3 * 4096);
     this.quoteChar = dialect.quote ?? '';
     this.doubledQuote = this.quoteChar + this.quoteChar;
@@ -76,15 +105,63 @@ export class CsvParser {
 
   /** Parses `chunk`; complete records go to `onRecord`, a trailing partial record is kept for the next call. */
   push(chunk: string, onRecord: RecordHandler): void {
+    if (chunk.length === 0) return;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (chunk.charCodeAt(0) === LF) chunk = chunk.slice(1);
+    }
+    if (this.skipping) {
+      chunk = this.skipToLineEnd(chunk);
+      if (this.skipping) return;
+    }
+    if (this.buf.length > 0) {
+      this.parts.push(chunk);
+      this.partsLen += chunk.length;
+      // Wait until the new text is as long as the pending record (or would carry it past the limit).
+      if (this.partsLen < this.buf.length && this.buf.length + this.partsLen <= this.limits.maxRecordBytes) return;
+      chunk = this.takeParts();
+    }
     this.buf = this.buf.length ? this.buf + chunk : chunk;
     this.run(false, onRecord);
   }
 
   /** Flushes the last record (one without a final newline) and reports an unclosed quote. */
   end(onRecord: RecordHandler): void {
+    const rest = this.takeParts();
+    this.afterCr = false;
+    if (this.skipping) {
+      this.buf = this.skipToLineEnd(rest);
+      this.skipping = false;
+    } else this.buf += rest;
     this.run(true, onRecord);
     this.buf = '';
     this.pending = null;
+  }
+
+  private takeParts(): string {
+    const joined = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts = [];
+    this.partsLen = 0;
+    return joined;
+  }
+
+  /** Drops text up to and including the next line break; returns what follows it. */
+  private skipToLineEnd(chunk: string): string {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === LF || (c === CR && chunk.charCodeAt(i + 1) !== LF && i + 1 < chunk.length)) {
+        this.skipping = false;
+        this.line++;
+        return chunk.slice(i + 1);
+      }
+    }
+    // A CR at the very end: the LF may follow in the next chunk; keep skipping (the LF ends it).
+    if (chunk.length && chunk.charCodeAt(chunk.length - 1) === CR) {
+      this.skipping = false;
+      this.line++;
+      this.afterCr = true;
+    }
+    return '';
   }
 
   private run(final: boolean, onRecord: RecordHandler): void {
@@ -184,8 +261,10 @@ export class CsvParser {
           }
           if (closed === -1) {
             if (!final) {
-              if (n - recStart > MAX_RECORD_CHARS) {
-                this.failUnclosed(onRecord, s, recStart, recLine, fieldStart);
+              if (n - recStart > this.limits.maxRecordBytes) {
+                // Most likely an unclosed quote; either way the record is over the limit.
+                this.failUnclosed(onRecord, s, recStart, recLine, fieldStart,
+                  `quoted field runs past the record limit of ${this.limits.maxRecordBytes} bytes (unclosed quote, or raise the limit, e.g. --max-record-bytes)`);
                 return;
               }
               // Rescanning a long quoted field from its start on every chunk would be quadratic.
@@ -246,7 +325,8 @@ export class CsvParser {
             message: `unexpected ${describeChar(c)} after the closing quote of field ${fields.length}`,
           };
           const eol = findLineEnd(s, pos);
-          if (eol.end === -1 && !final) {
+          // A CR at the end of the text may be the first half of a CRLF: wait for the next chunk.
+          if ((eol.end === -1 || (eol.end === n - 1 && s.charCodeAt(eol.end) === CR)) && !final) {
             pos = recStart;
             line = recLine;
             break outer;
@@ -290,9 +370,35 @@ export class CsvParser {
     }
     this.buf = pos >= n ? '' : s.slice(pos);
     this.line = line;
+    if (!final && this.pending === null && this.buf.length > this.limits.maxRecordBytes) this.failLongLine(onRecord);
+  }
+
+  /** The pending record (no open quote) is over the record limit: report it, and skip to its line's end. */
+  private failLongLine(onRecord: RecordHandler): void {
+    const s = this.buf;
+    const lines = countLineBreaks(s, 0, s.length);
+    const problem: SyntaxProblem = {
+      line: this.line,
+      column: 1,
+      message: `record is longer than the limit of ${this.limits.maxRecordBytes} bytes (raise it, e.g. --max-record-bytes)`,
+    };
+    this.records++;
+    onRecord([], this.line, problem, () => s.slice(0, RAW_PREVIEW_CHARS) + '…');
+    this.buf = '';
+    this.line += lines;
+    // The record is on its last line: drop the rest of that line as it arrives. A CR at the very end
+    // already ended it (and was counted); an LF right after it belongs to it.
+    if (s.charCodeAt(s.length - 1) === CR) this.afterCr = true;
+    else this.skipping = true;
   }
 
   private field(fields: string[], s: string, start: number, end: number, doubled: boolean): void {
+    // UTF-8 takes 1 to 3 bytes per UTF-16 unit: the exact count is needed only near the limit.
+    const max = this.limits.maxFieldBytes;
+    if (this.longField === null && (end - start) * 3 > max) {
+      const bytes = end - start > max ? end - start : Buffer.byteLength(s.slice(start, end));
+      if (bytes > max) this.longField = { index: fields.length, start, bytes };
+    }
     const o = this.offsets;
     if (o === null) {
       const t = s.slice(start, end);
@@ -321,7 +427,22 @@ export class CsvParser {
     end: number,
   ): void {
     this.records++;
-    onRecord(fields, line, problem, () => s.slice(start, end));
+    const long = this.longField;
+    this.longField = null;
+    const max = this.limits.maxRecordBytes;
+    const given = problem;
+    if (problem === null && long !== null) {
+      problem = {
+        line: line + countLineBreaks(s, start, long.start),
+        column: columnOf(s, long.start),
+        message: `field ${long.index + 1} is ${long.bytes} bytes, longer than the limit of ${this.limits.maxFieldBytes} (raise it, e.g. --max-field-bytes)`,
+      };
+    } else if (problem === null && (end - start) * 3 > max && (end - start > max || Buffer.byteLength(s.slice(start, end)) > max)) {
+      problem = { line, column: 1, message: `record is longer than the limit of ${max} bytes (raise it, e.g. --max-record-bytes)` };
+    }
+    // A record over a limit is kept in the rejects only as a preview.
+    const tooLong = problem !== given;
+    onRecord(fields, line, problem, () => (tooLong ? s.slice(start, start + RAW_PREVIEW_CHARS) + '…' : s.slice(start, end)));
   }
 
   /** Reports an unclosed quote opened at `quoteAt`; returns where parsing can resume (the line after the quote's). */
@@ -331,6 +452,7 @@ export class CsvParser {
     recStart: number,
     recLine: number,
     quoteAt: number,
+    message = 'quoted field is never closed (unclosed quote)',
   ): { pos: number; line: number } | null {
     // Earlier fields of the record may span lines: name the quote's own line and column, and resume
     // after that line rather than re-reading the record's continuation lines as records.
@@ -340,7 +462,7 @@ export class CsvParser {
     const problem: SyntaxProblem = {
       line: quoteLine,
       column: columnOf(s, quoteAt),
-      message: 'quoted field is never closed (unclosed quote)',
+      message,
     };
     this.emit(onRecord, [], recLine, problem, s, recStart, end);
     this.buf = '';

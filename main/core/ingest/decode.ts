@@ -155,7 +155,7 @@ export function decodeWindows1252(bytes: Buffer): string {
 }
 
 /** Length of the valid UTF-8 sequence at i, or 0 if it is invalid. */
-function utf8SequenceLength(b: Buffer, i: number): number {
+export function utf8SequenceLength(b: Buffer, i: number): number {
   const c = b[i]!;
   if (c < 0x80) return 1;
   let len: number;

@@ -8,6 +8,7 @@ import { TidysetError, atPosition } from '../errors';
 import type { JobContext } from '../jobs/context';
 import { sniffFile } from '../scan/detect';
 import type { Workspace } from '../workspace';
+import { MAX_LIMIT_BYTES, type CsvLimits } from './csvParser';
 import { runCsvPipeline, type PipelineResult } from './csvPipeline';
 import { StreamDecoder, type TextEncoding } from './decode';
 import { uniqueHeaderNames } from './header';
@@ -25,6 +26,9 @@ export interface ImportOptions {
   header?: boolean;
   /** 'stop' (default): the first malformed record aborts and nothing is kept. 'skip': keep it in the rejects table. */
   onError?: 'stop' | 'skip';
+  /** CSV: the longest field and record accepted, in bytes (defaults 128 MiB and 256 MiB); a longer one is a malformed record. */
+  maxFieldBytes?: number;
+  maxRecordBytes?: number;
 }
 
 export interface ImportResult {
@@ -55,6 +59,9 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
     throw new TidysetError('UNSUPPORTED_FILE', `${abs}: cannot import: ${sniffed.reason ?? sniffed.format}`, { file: abs });
   }
   const encoding: TextEncoding = opts.encoding ?? ((sniffed.encoding as TextEncoding | null) ?? 'utf-8');
+  // What the sniffer doubted and the user did not settle with an option.
+  const notes: string[] = [];
+  if (opts.encoding === undefined && sniffed.encodingNote) notes.push(sniffed.encodingNote);
   const onError = opts.onError ?? 'stop';
   const name = opts.name ?? ws.datasets.freeName(path.basename(abs).replace(/\.[^.]+$/, '') || 'dataset');
   if (opts.name !== undefined && ws.datasets.find(opts.name)) {
@@ -63,7 +70,7 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
 
   const fileName = `ds-${randomUUID()}.sqlite`;
   const temp = ws.tempPathFor(fileName);
-  const warnings: string[] = [];
+  const warnings: string[] = [...notes];
   let writer: TableWriter | undefined;
   let dialect: { delimiter: string | null; quote: string | null; header: boolean | null } = { delimiter: null, quote: null, header: null };
 
@@ -71,10 +78,11 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
     let result: ReaderResult;
     if (format === 'csv') {
       const delimiter = opts.delimiter ?? sniffed.delimiter ?? ',';
+      if (opts.delimiter === undefined && sniffed.dialectNote) warnings.push(sniffed.dialectNote);
       const quote = opts.quote !== undefined ? opts.quote : (sniffed.quote ?? '"');
       const header = opts.header ?? sniffed.header ?? true;
       dialect = { delimiter, quote, header };
-      const r = await runCsvPipeline({ file: abs, encoding, delimiter, quote, header, onError }, temp, st.size, ctx, name);
+      const r = await runCsvPipeline({ file: abs, encoding, delimiter, quote, header, onError, limits: csvLimits(opts) }, temp, st.size, ctx, name);
       writer = r.writer;
       result = r;
     } else {
@@ -95,7 +103,7 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
     const sourceId = ws.sources.upsert({
       path: abs, size: st.size, mtimeMs: Math.floor(st.mtimeMs), sha256, format, importable: true, encoding,
       bom: sniffed.bom, delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header,
-      lineCount: null, columns: result.originals.length ? result.originals : null, status: 'ok', error: null,
+      lineCount: null, columns: result.originals.length ? result.originals : null, status: 'ok', error: null, notes: sniffed.notes,
     });
     const columns = result.names.map((n, i) => ({
       name: n,
@@ -122,6 +130,17 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
     throw e;
   }
+}
+
+function csvLimits(opts: ImportOptions): Partial<CsvLimits> {
+  const limits: Partial<CsvLimits> = {};
+  for (const k of ['maxFieldBytes', 'maxRecordBytes'] as const) {
+    const v = opts[k];
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < 1 || v > MAX_LIMIT_BYTES) throw new TidysetError('BAD_INPUT', `${k} must be a whole number of bytes from 1 to ${MAX_LIMIT_BYTES}, got ${v}`);
+    limits[k] = v;
+  }
+  return limits;
 }
 
 /** Reads JSON Lines or a JSON array in this thread (objects are parsed whole; columns appear as keys do). */

@@ -29,6 +29,12 @@ export interface Sniffed {
   columns: string[] | null;
   /** Why the file is not importable, for people; null when it is importable. */
   reason: string | null;
+  /** What the user should know about how the file will be read (encoding fallback, a doubtful delimiter…). */
+  notes: string[];
+  /** The note about the encoding among `notes`, if any (it does not apply when the user names the encoding). */
+  encodingNote: string | null;
+  /** The note about the delimiter among `notes`, if any (it does not apply when the user names the delimiter). */
+  dialectNote: string | null;
 }
 
 /** Default sample size for sniffFile: 1 MiB. */
@@ -87,6 +93,9 @@ function result(format: FileFormat, fields: Partial<Sniffed> = {}): Sniffed {
     header: null,
     columns: null,
     reason: null,
+    notes: [],
+    encodingNote: null,
+    dialectNote: null,
     ...fields,
   };
 }
@@ -107,7 +116,7 @@ export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
   const enc = detectEncoding(head, truncated);
   const text = decodeText(head, enc.encoding, truncated);
   if (looksBinary(head, text, enc.encoding)) return result('binary', { reason: 'binary file' });
-  const base = { encoding: enc.encoding, bom: enc.bom };
+  const base = { encoding: enc.encoding, bom: enc.bom, notes: enc.note ? [enc.note] : [], encodingNote: enc.note ?? null };
   if (text.trim() === '') {
     return result('empty', { ...base, reason: enc.bom && text === '' ? 'file contains only a byte order mark' : 'file contains only whitespace' });
   }

@@ -76,7 +76,7 @@ export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions,
         path: e.path, size: e.size, mtimeMs: Math.floor(e.mtimeMs), sha256, format: sniffed.format,
         importable: sniffed.importable, encoding: sniffed.encoding, bom: sniffed.bom, delimiter: sniffed.delimiter,
         quote: sniffed.quote, header: sniffed.header, lineCount: sniffed.encoding ? lines : null, columns: sniffed.columns,
-        status, error: sniffed.reason,
+        status, error: sniffed.reason, notes: sniffed.notes,
       });
       seen.add(id);
       if (old) counts.changed++;

@@ -1,11 +1,63 @@
 // Guesses the text encoding of a file's first bytes and tells text from binary.
 import type { TextEncoding } from './detect';
-import { decodeWindows1252 } from '../ingest/decode';
+import { isUtf8 as isUtf8Fast } from 'node:buffer';
+import { decodeWindows1252, utf8SequenceLength } from '../ingest/decode';
 
 /** The guessed encoding and whether a byte order mark announced it. */
 export interface EncodingGuess {
   encoding: TextEncoding;
   bom: boolean;
+  /** What the user should know about the choice (a fallback, or invalid bytes in a UTF-8 file). */
+  note?: string;
+}
+
+/** Counts of multi-byte UTF-8 sequences in a sample: valid ones, invalid bytes, and where the first invalid one is. */
+export interface Utf8Evidence {
+  valid: number;
+  invalid: number;
+  /** Byte offset of the first invalid byte, or -1. */
+  firstInvalid: number;
+}
+
+/** Weighs the sample's bytes as UTF-8. A multi-byte sequence cut off by the end of a truncated sample is not counted. */
+export function utf8Evidence(head: Buffer, truncated: boolean): Utf8Evidence {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  const n = head.length;
+  for (let i = 0; i < n; ) {
+    const c = head[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceLength(head, i);
+    if (len > 0) {
+      valid++;
+      i += len;
+      continue;
+    }
+    // A lead byte whose sequence the sample cut off is not evidence either way.
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    if (truncated && need > 1 && i + need > n) break;
+    invalid++;
+    if (firstInvalid === -1) firstInvalid = i;
+    i++;
+  }
+  return { valid, invalid, firstInvalid };
+}
+
+/** 1-based line and column (UTF-16 units of the line's text, as the parsers count) of byte `offset` in UTF-8 text. */
+export function utf8Position(head: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = head.indexOf(10); i !== -1 && i < offset; i = head.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  let text = head.subarray(lineStart, offset).toString('utf8');
+  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { line, column: text.length + 1 };
 }
 
 const UTF16_PROBE_BYTES = 4096;
@@ -43,7 +95,10 @@ function isUtf8(head: Buffer, truncated: boolean): boolean {
 
 /**
  * Guesses the encoding: a BOM wins; then UTF-16 by the pattern of NUL bytes in even/odd
- * positions; then valid UTF-8; otherwise windows-1252 (a superset of Latin-1 for text).
+ * positions; then UTF-8 by evidence: text with at least as many valid multi-byte sequences as
+ * invalid bytes is UTF-8 (its invalid bytes are errors, noted here with the first one's place);
+ * only text with invalid bytes that outnumber the valid sequences (typically none valid) is read as
+ * windows-1252, and the note says so.
  */
 export function detectEncoding(head: Buffer, truncated: boolean): EncodingGuess {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
@@ -51,7 +106,28 @@ export function detectEncoding(head: Buffer, truncated: boolean): EncodingGuess 
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: true };
   const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bom: false };
-  return { encoding: isUtf8(head, truncated) ? 'utf-8' : 'windows-1252', bom: false };
+  if (isUtf8Fast(head) || isUtf8(head, truncated)) return { encoding: 'utf-8', bom: false };
+  const ev = utf8Evidence(head, truncated);
+  if (ev.invalid === 0) return { encoding: 'utf-8', bom: false };
+  const sample = truncated ? ` in the first ${formatSample(head.length)}` : '';
+  if (ev.valid >= ev.invalid) {
+    const at = utf8Position(head, ev.firstInvalid);
+    return {
+      encoding: 'utf-8', bom: false,
+      note: `UTF-8 with ${ev.invalid} invalid byte${ev.invalid === 1 ? '' : 's'}${sample} (first at line ${at.line}, column ${at.column}): ` +
+        'importing stops there, or keeps such lines aside with --on-error skip',
+    };
+  }
+  return {
+    encoding: 'windows-1252', bom: false,
+    note: ev.valid === 0
+      ? `read as Windows-1252: the file has bytes that are not UTF-8${sample} and no valid multi-byte UTF-8 sequence`
+      : `read as Windows-1252: ${ev.invalid} bytes that are not UTF-8${sample} outnumber its ${ev.valid} valid multi-byte UTF-8 sequence${ev.valid === 1 ? '' : 's'}`,
+  };
+}
+
+function formatSample(bytes: number): string {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
 /**

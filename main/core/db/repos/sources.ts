@@ -6,10 +6,10 @@ interface SourceRow {
   id: number; path: string; size: number; mtime_ms: number; sha256: string | null; format: string;
   importable: number; encoding: string | null; bom: number; delimiter: string | null; quote: string | null;
   header: number | null; line_count: number | null; columns_json: string | null; status: string;
-  error: string | null; duplicate_of: number | null; scanned_at: string;
+  error: string | null; notes_json: string; duplicate_of: number | null; scanned_at: string;
 }
 
-export type SourceInput = Omit<Source, 'id' | 'duplicateOf' | 'scannedAt'>;
+export type SourceInput = Omit<Source, 'id' | 'duplicateOf' | 'scannedAt' | 'notes'> & { notes?: string[] };
 
 export class SourcesRepo {
   private readonly byPathStmt;
@@ -22,14 +22,14 @@ export class SourcesRepo {
     this.byIdStmt = db.prepare<[number], SourceRow>('SELECT * FROM sources WHERE id = ?');
     this.upsertStmt = db.prepare(`INSERT INTO sources
       (path, size, mtime_ms, sha256, format, importable, encoding, bom, delimiter, quote, header, line_count,
-       columns_json, status, error, scanned_at)
+       columns_json, status, error, notes_json, scanned_at)
       VALUES (@path, @size, @mtimeMs, @sha256, @format, @importable, @encoding, @bom, @delimiter, @quote, @header,
-       @lineCount, @columns, @status, @error, @scannedAt)
+       @lineCount, @columns, @status, @error, @notes, @scannedAt)
       ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256,
         format = excluded.format, importable = excluded.importable, encoding = excluded.encoding, bom = excluded.bom,
         delimiter = excluded.delimiter, quote = excluded.quote, header = excluded.header,
         line_count = excluded.line_count, columns_json = excluded.columns_json, status = excluded.status,
-        error = excluded.error, scanned_at = excluded.scanned_at
+        error = excluded.error, notes_json = excluded.notes_json, scanned_at = excluded.scanned_at
       RETURNING id`);
     this.touchStmt = db.prepare('UPDATE sources SET scanned_at = ? WHERE id = ?');
   }
@@ -52,6 +52,7 @@ export class SourcesRepo {
       bom: s.bom ? 1 : 0,
       header: s.header === null ? null : s.header ? 1 : 0,
       columns: s.columns ? JSON.stringify(s.columns) : null,
+      notes: JSON.stringify(s.notes ?? []),
       scannedAt: new Date().toISOString(),
     }) as { id: number };
     return row.id;
@@ -112,6 +113,7 @@ function toSource(r: SourceRow): Source {
     columns: r.columns_json ? (JSON.parse(r.columns_json) as string[]) : null,
     status: r.status as SourceStatus,
     error: r.error,
+    notes: JSON.parse(r.notes_json) as string[],
     duplicateOf: r.duplicate_of,
     scannedAt: r.scanned_at,
   };

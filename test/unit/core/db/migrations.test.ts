@@ -263,3 +263,28 @@ test('catalog v10 constraints: unique names, status CHECK, STRICT types, columns
     assert.equal((db.prepare('SELECT count(*) AS n FROM columns WHERE dataset_id = ?').get(id) as { n: number }).n, 0);
   });
 });
+
+test('catalog v50: sources gain notes (an empty list for sources scanned before), kept as a JSON array', () => {
+  withDb((db) => {
+    migrate(db, catalogMigrations, 'catalog', 30);
+    db.prepare("INSERT INTO sources (path, size, mtime_ms, format, status, scanned_at) VALUES ('/old.csv', 1, 0, 'csv', 'ok', 'now')").run();
+    assert.equal(migrate(db, catalogMigrations, 'catalog', 50), 50);
+    assert.deepEqual(db.prepare("SELECT notes_json FROM sources WHERE path = '/old.csv'").get(), { notes_json: '[]' });
+    assert.throws(
+      () => db.prepare("INSERT INTO sources (path, size, mtime_ms, format, status, notes_json, scanned_at) VALUES ('/x', 1, 0, 'csv', 'ok', 'not json', 'now')").run(),
+      /CHECK/,
+    );
+  });
+  const ws = Workspace.open(path.join(tmp, 'ws-notes'));
+  try {
+    const id = ws.sources.upsert({
+      path: '/data/x.csv', size: 3, mtimeMs: 0, sha256: null, format: 'csv', importable: true, encoding: 'windows-1252', bom: false,
+      delimiter: ',', quote: '"', header: true, lineCount: 2, columns: ['a'], status: 'ok', error: null, notes: ['read as Windows-1252'],
+    });
+    assert.deepEqual(ws.sources.find(id)!.notes, ['read as Windows-1252']);
+    ws.sources.upsert({ ...ws.sources.find(id)!, notes: [] });
+    assert.deepEqual(ws.sources.find(id)!.notes, []);
+  } finally {
+    ws.close();
+  }
+});

@@ -264,11 +264,14 @@ test('invalid UTF-8 falls back to windows-1252', () => {
   assert.deepEqual(s.columns, ['name', 'city']);
 });
 
-test('a multi-byte character cut by the sample end is still UTF-8, but not at the real end of a file', () => {
+test('a multi-byte character cut by the sample end is still UTF-8; at the real end of a file it is an invalid byte of a UTF-8 file', () => {
   const full = Buffer.from('name,city\nJosé,Köln\nZoë,Zürich\n', 'utf8');
   const cut = full.subarray(0, full.indexOf(Buffer.from('ü', 'utf8')) + 1);
   assert.equal(sniffBuffer(cut, true).encoding, 'utf-8');
-  assert.equal(sniffBuffer(cut, false).encoding, 'windows-1252');
+  assert.deepEqual(sniffBuffer(cut, true).notes, []);
+  const end = sniffBuffer(cut, false);
+  assert.equal(end.encoding, 'utf-8');
+  assert.match(end.encodingNote ?? '', /UTF-8 with 1 invalid byte \(first at line 3, column 6\)/);
 });
 
 test('NUL bytes or many control characters mean binary', () => {
