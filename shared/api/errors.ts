@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'TOO_MANY_COLUMNS',
   'WORKSPACE_TOO_NEW',
   'CANCELLED',
+  /** Another writer holds the resource (an export into the same folder). */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
