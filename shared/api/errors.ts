@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'FORBIDDEN_PATH',
   /** A file or folder the operating system would not let us read or write (permission, disk full, …). */
   'FILE_ACCESS',
+  /** Another writer holds the resource (an export into the same folder). */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,33 +1,44 @@
-// Exports a whole dataset to CSV (RFC 4180) or JSON Lines, atomically, with a manifest of hashes.
+// Exports a dataset (all rows, or the grid's filter and sort, and a choice of columns) to CSV
+// (RFC 4180) or typed JSON Lines, as a unit with a manifest of hashes and the replayable recipe.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { APP_VERSION } from '../version';
+import type { Filter, Sort } from '../../../shared/api/filters';
+import { exportRecipe } from '../clean/recipes';
+import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
 import type { JobContext } from '../jobs/context';
-import { openDataset, selectList } from '../rows/datasetDb';
+import { openDataset } from '../rows/datasetDb';
+import { registerFunctions, sortKey, whereClause } from '../rows/query';
 import type { Workspace } from '../workspace';
+import { ExportUnit, killPoint } from './exportUnit';
+import { jsonEncoder } from './jsonValues';
+import { entryOf, MANIFEST, mergeManifest, readManifest, type ExportedFile, type ManifestEntry } from './manifest';
+
+export type { ExportedFile, ManifestEntry } from './manifest';
 
 export interface ExportOptions {
   dataset: string;
   format: 'csv' | 'jsonl';
   /** Output folder; created if missing. */
   outDir: string;
-  /** Replace existing output files. */
+  /** Replace this dataset's earlier output of the same name. */
   force?: boolean;
-}
-
-export interface ExportedFile {
-  path: string;
-  format: 'csv' | 'jsonl';
-  rows: number;
-  bytes: number;
-  sha256: string;
+  /** Columns to write, in this order (default: all, in display order). */
+  columns?: string[];
+  /** Only the rows these filters match (the grid's filters). */
+  filters?: Filter[];
+  /** Row order (the grid's sort); default storage order. */
+  sort?: Sort[];
 }
 
 export interface ExportResult {
+  /** The written files, with absolute paths. */
   files: ExportedFile[];
+  /** Absolute path of manifest.json. */
   manifest: string;
+  /** This export's entry in the manifest. */
+  entry: ManifestEntry;
 }
 
 /** Buffers output and writes it in large blocks, hashing as it goes. */
@@ -64,86 +75,133 @@ export function csvField(v: string | null): string {
   return v;
 }
 
-/** Writes `file` through a temporary sibling and renames it into place (never a half-written file). */
-function writeAtomically(file: string, fill: (w: HashingWriter) => void): { bytes: number; sha256: string } {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
+/** Writes a new file durably (fsynced before it is closed). */
+function writeFile(file: string, fill: (w: HashingWriter) => void): { bytes: number; sha256: string } {
+  const fd = openSync(file, 'wx');
   try {
     const w = new HashingWriter(fd);
     fill(w);
     w.flush();
     fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, file);
     return { bytes: w.bytes, sha256: w.digest() };
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(tmp, { force: true });
-    throw e;
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** Exports the dataset; refuses to overwrite existing files unless `force`. */
+/** The columns to write: all, or the named ones in the given order (NOT_FOUND / BAD_INPUT otherwise). */
+function pickColumns(ds: StoredDataset, names: string[] | undefined): StoredColumn[] {
+  if (names === undefined) return ds.columns;
+  if (names.length === 0) throw new TidysetError('BAD_INPUT', 'choose at least one column to export');
+  const seen = new Set<string>();
+  return names.map((n) => {
+    const c = ds.columns.find((x) => x.name === n);
+    if (!c) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(ds.name)} has no column ${JSON.stringify(n)}`);
+    if (seen.has(n)) throw new TidysetError('BAD_INPUT', `column ${JSON.stringify(n)} is listed twice`);
+    seen.add(n);
+    return c;
+  });
+}
+
+/** The file name of a dataset's export: its name with anything but letters, digits, '.', '_' and '-' replaced. */
+export function exportFileName(dataset: string, format: 'csv' | 'jsonl'): string {
+  return `${dataset.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_') || 'dataset'}.${format}`;
+}
+
+/**
+ * Exports the dataset into `outDir`. Refuses (ALREADY_EXISTS) to replace an existing file unless
+ * `force`, and always refuses to replace a file that another dataset's manifest entry lists.
+ */
 export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
   const ds = ws.datasets.get(opts.dataset);
+  const cols = pickColumns(ds, opts.columns);
+  const filters = opts.filters ?? [];
+  const sort = opts.sort ?? [];
+  const where = whereClause(ds, filters); // checks the filter columns before anything is written
+  const keys = sort.map((s) => `${sortKey(pickColumns(ds, [s.column])[0]!)} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`);
+  // The grid's order: its sort keys, ties by row id in the first key's direction.
+  const order = keys.length ? `${keys.join(', ')}, _rid ${sort[0]!.dir === 'desc' ? 'DESC' : 'ASC'}` : '_rid';
   const outDir = path.resolve(opts.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const safe = ds.name.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'dataset';
-  const file = path.join(outDir, `${safe}.${opts.format}`);
-  const manifestPath = path.join(outDir, 'manifest.json');
-  for (const f of [file, manifestPath]) {
-    if (existsSync(f) && !opts.force) throw new TidysetError('ALREADY_EXISTS', `${f} already exists; use --force to overwrite it`, { file: f });
-  }
-  const db = openDataset(ws, ds);
-  let rows = 0;
-  let written: { bytes: number; sha256: string };
+  const name = exportFileName(ds.name, opts.format);
+  const target = path.join(outDir, name);
+
+  const unit = ExportUnit.begin(outDir);
   try {
-    const names = ds.columns.map((c) => c.name);
-    const stmt = db.prepare(`SELECT ${selectList(ds)} FROM rows ORDER BY _rid`).raw(true);
-    const step = Math.max(1, Math.floor(ds.rows / 200));
-    written = writeAtomically(file, (w) => {
-      if (opts.format === 'csv') w.write(names.map(csvField).join(',') + '\r\n');
-      const keys = names.map((n) => JSON.stringify(n) + ':');
-      for (const r of stmt.iterate() as IterableIterator<Array<string | null>>) {
-        if (opts.format === 'csv') {
-          let line = '';
-          for (let i = 0; i < r.length; i++) line += (i ? ',' : '') + csvField(r[i]!);
-          // An empty line would be read back as a blank line and the row lost; CSV has no NULL anyway.
-          w.write((line === '' && names.length === 1 ? '""' : line) + '\r\n');
-        } else {
-          // Every key on every line, NULL as null: an absent key would drop a column that is all NULL
-          // and reorder columns whose first value is NULL when the export is imported again.
-          let obj = '{';
-          for (let i = 0; i < names.length; i++) {
-            const v = r[i];
-            obj += (i ? ',' : '') + keys[i] + (v === null || v === undefined ? 'null' : JSON.stringify(v));
+    const before = readManifest(outDir);
+    const owner = entryOf(before, name);
+    if (owner && owner.dataset.name !== ds.name) {
+      throw new TidysetError('ALREADY_EXISTS', `${target} is the export of dataset ${JSON.stringify(owner.dataset.name)} (listed in ${MANIFEST}); export into another folder`, { file: target });
+    }
+    if ((owner || existsSync(target)) && !opts.force) {
+      throw new TidysetError('ALREADY_EXISTS', `${target} already exists; use --force to overwrite it`, { file: target });
+    }
+    const db = openDataset(ws, ds);
+    let rows = 0;
+    let written: { bytes: number; sha256: string };
+    const misfits = cols.map(() => 0);
+    try {
+      registerFunctions(db);
+      const total = filters.length ? (db.prepare(`SELECT count(*) AS n FROM rows WHERE ${where.sql}`).get(...where.params) as { n: number }).n : ds.rows;
+      const select = cols.length ? cols.map((c) => c.physical).join(', ') : 'NULL';
+      const stmt = db.prepare(`SELECT ${select} FROM rows WHERE ${where.sql} ORDER BY ${order}`).raw(true);
+      const step = Math.max(1, Math.floor(total / 200));
+      const names = cols.map((c) => c.name);
+      const killMidWrite = process.env.TIDYSET_TEST_EXPORT_KILL_AT === 'write';
+      written = writeFile(unit.staged(name), (w) => {
+        if (opts.format === 'csv') w.write(names.map(csvField).join(',') + '\r\n');
+        const keysJson = names.map((n) => JSON.stringify(n) + ':');
+        const enc = cols.map((c) => jsonEncoder(c.type, c.detail));
+        for (const r of stmt.iterate(...where.params) as IterableIterator<Array<string | null>>) {
+          if (opts.format === 'csv') {
+            let line = '';
+            for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(r[i]!);
+            // An empty line would be read back as a blank line and the row lost; CSV has no NULL anyway.
+            w.write((line === '' && cols.length === 1 ? '""' : line) + '\r\n');
+          } else {
+            // Every key on every line, NULL as null: an absent key would drop a column that is all NULL
+            // and reorder columns whose first value is NULL when the export is imported again.
+            let obj = '{';
+            for (let i = 0; i < cols.length; i++) {
+              const v = enc[i]!(r[i]);
+              if (v.misfit) misfits[i]!++;
+              obj += (i ? ',' : '') + keysJson[i] + v.json;
+            }
+            w.write(obj + '}\n');
           }
-          w.write(obj + '}\n');
+          rows++;
+          if (rows % step === 0) {
+            if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
+            ctx.progress(rows, total, `${ds.name}: ${rows} of ${total} rows`);
+            if (killMidWrite && rows >= total / 2) {
+              w.flush();
+              killPoint('write');
+            }
+          }
         }
-        rows++;
-        if (rows % step === 0) {
-          if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
-          ctx.progress(rows, ds.rows, `${ds.name}: ${rows} rows`);
-        }
-      }
-    });
-  } finally {
-    db.close();
+      });
+    } finally {
+      db.close();
+    }
+    const file: ExportedFile = { path: name, format: opts.format, rows, ...written };
+    if (opts.format === 'jsonl') {
+      file.misfits = Object.fromEntries(cols.flatMap((c, i) => (['integer', 'decimal', 'boolean', 'date', 'datetime'].includes(c.type) ? [[c.name, misfits[i]!]] : [])));
+    }
+    const entry: ManifestEntry = {
+      dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
+      createdAt: new Date().toISOString(),
+      selection: { rows, columns: cols.map((c) => c.name), filters, sort },
+      files: [file],
+      sources: ds.source.path ? [{ path: ds.source.path, sha256: ds.source.sha256, size: ds.source.size }] : [],
+      recipe: exportRecipe(ws, ds.name),
+    };
+    const { manifest, dropped } = mergeManifest(before, entry);
+    writeFile(unit.staged(MANIFEST), (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));
+    if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
+    unit.commit([name, MANIFEST], dropped);
+    ctx.progress(rows, rows, `${ds.name}: done`);
+    return { files: [{ ...file, path: target }], manifest: path.join(outDir, MANIFEST), entry };
+  } catch (e) {
+    unit.abort();
+    throw e;
   }
-  const exported: ExportedFile = { path: path.basename(file), format: opts.format, rows, ...written };
-  const manifest = {
-    app: 'tidyset',
-    appVersion: APP_VERSION,
-    createdAt: new Date().toISOString(),
-    dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
-    files: [exported],
-    sources: ds.source.path ? [{ path: ds.source.path, sha256: ds.source.sha256, size: ds.source.size }] : [],
-  };
-  writeAtomically(manifestPath, (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));
-  ctx.progress(rows, ds.rows, `${ds.name}: done`);
-  return { files: [{ ...exported, path: file }], manifest: manifestPath };
 }

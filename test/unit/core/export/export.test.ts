@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { exportDataset, type ExportOptions } from '../../../../main/core/export/exportDataset';
+import { jsonEncoder } from '../../../../main/core/export/jsonValues';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import type { JobContext } from '../../../../main/core/jobs/context';
 import { quietContext } from '../../../../main/core/jobs/context';
@@ -67,34 +68,41 @@ test('CSV export is RFC 4180: CRLF line ends, quotes doubled, fields with delimi
   assert.equal(r.files[0]!.rows, 4);
 });
 
-test('JSONL export: one object per line, every value a JSON string, keys in column order', async () => {
+test('JSONL export: one object per line, typed values (id is an integer column), keys in column order', async () => {
   const r = await run({ dataset: tricky.name, format: 'jsonl' });
   assert.equal(path.basename(r.files[0]!.path), 'tricky.jsonl');
   const lines = readFileSync(r.files[0]!.path, 'utf8').split('\n');
   assert.equal(lines.pop(), '', 'ends with a line break');
   assert.deepEqual(lines.map((l) => JSON.parse(l)), [
-    { id: '1', text: 'a "quoted" word', spaces: 'plain', empty: '' },
-    { id: '2', text: 'comma, inside', spaces: ' lead', empty: '' },
-    { id: '3', text: 'line\nbreak', spaces: 'trail ', empty: 'x' },
-    { id: '4', text: 'crlf\r\ninside', spaces: '\ttab', empty: 'y' },
+    { id: 1, text: 'a "quoted" word', spaces: 'plain', empty: '' },
+    { id: 2, text: 'comma, inside', spaces: ' lead', empty: '' },
+    { id: 3, text: 'line\nbreak', spaces: 'trail ', empty: 'x' },
+    { id: 4, text: 'crlf\r\ninside', spaces: '\ttab', empty: 'y' },
   ]);
   assert.deepEqual(Object.keys(JSON.parse(lines[0]!)), ['id', 'text', 'spaces', 'empty']);
 });
 
-test('the manifest lists rows, columns, each output file with its real SHA-256 and size, source hashes and the app version', async () => {
+test('the manifest lists rows, columns, each output file with its real SHA-256 and size, source hashes, the recipe and the app version', async () => {
   const r = await run({ dataset: tricky.name });
   const m = JSON.parse(readFileSync(r.manifest, 'utf8'));
   assert.equal(path.basename(r.manifest), 'manifest.json');
   assert.equal(m.app, 'tidyset');
   assert.equal(m.appVersion, pkg.version);
-  assert.ok(!Number.isNaN(Date.parse(m.createdAt)));
-  assert.equal(m.dataset.name, tricky.name);
-  assert.equal(m.dataset.rows, 4);
-  assert.deepEqual(m.dataset.columns, tricky.columns.map((c) => ({ name: c.name, type: c.type })));
-  assert.equal(m.files.length, 1);
+  assert.equal(m.manifestVersion, 2);
+  assert.equal(m.exports.length, 1);
+  const e = m.exports[0];
+  assert.ok(!Number.isNaN(Date.parse(e.createdAt)));
+  assert.equal(e.dataset.name, tricky.name);
+  assert.equal(e.dataset.rows, 4);
+  assert.deepEqual(e.dataset.columns, tricky.columns.map((c) => ({ name: c.name, type: c.type })));
+  assert.deepEqual(e.selection, { rows: 4, columns: ['id', 'text', 'spaces', 'empty'], filters: [], sort: [] });
+  assert.equal(e.files.length, 1);
   const out = r.files[0]!.path;
-  assert.deepEqual(m.files[0], { path: 'tricky.csv', format: 'csv', rows: 4, bytes: statSync(out).size, sha256: sha256(out) });
-  assert.deepEqual(m.sources, [{ path: trickyFile, sha256: sha256(trickyFile), size: statSync(trickyFile).size }]);
+  assert.deepEqual(e.files[0], { path: 'tricky.csv', format: 'csv', rows: 4, bytes: statSync(out).size, sha256: sha256(out) });
+  assert.deepEqual(e.sources, [{ path: trickyFile, sha256: sha256(trickyFile), size: statSync(trickyFile).size }]);
+  assert.equal(e.recipe.tidysetRecipe, 1);
+  assert.deepEqual(e.recipe.operations, []);
+  assert.deepEqual(r.entry, e);
 });
 
 test('export is atomic: only the output and the manifest are in the folder, no temporary file', async () => {
@@ -118,7 +126,7 @@ test('an existing output is refused without force and left as it was; with force
   assert.equal(readFileSync(out, 'utf8'), 'old content');
   const r = await exportDataset(ws, { dataset: tricky.name, format: 'csv', outDir: dir, force: true }, quietContext);
   assert.match(readFileSync(out, 'utf8'), /^id,text,spaces,empty\r\n/);
-  assert.equal(JSON.parse(readFileSync(r.manifest, 'utf8')).files[0].sha256, sha256(out));
+  assert.equal(JSON.parse(readFileSync(r.manifest, 'utf8')).exports[0].files[0].sha256, sha256(out));
   assert.deepEqual(readdirSync(dir).sort(), ['manifest.json', 'tricky.csv']);
 });
 
@@ -148,6 +156,18 @@ async function roundTrip(ds: StoredDataset, format: 'csv' | 'jsonl'): Promise<St
   return (await importFile(ws, r.files[0]!.path, { name: `${ds.name}-again-${format}-${outCount}`, header: format === 'csv' ? true : undefined }, quietContext)).dataset;
 }
 
+/**
+ * The values a typed JSON Lines export carries: in typed columns '' is null, numbers are their JSON
+ * literals and booleans true/false; misfits and text are unchanged.
+ */
+function typedView(ds: StoredDataset): Array<Array<string | null>> {
+  const enc = ds.columns.map((c) => jsonEncoder(c.type, c.detail));
+  return allRows(ds).map((r) => r.map((v, i) => {
+    const j = JSON.parse(enc[i]!(v).json) as unknown;
+    return j === null ? null : typeof j === 'string' ? j : enc[i]!(v).json;
+  }));
+}
+
 for (const format of ['csv', 'jsonl'] as const) {
   test(`round trip through ${format}: import → export → import gives identical columns and values`, async () => {
     const again = await roundTrip(tricky, format);
@@ -162,7 +182,7 @@ for (const format of ['csv', 'jsonl'] as const) {
       const again = await roundTrip(ds, format);
       assert.deepEqual(again.columns.map((c) => c.name), ds.columns.map((c) => c.name), rel);
       assert.equal(again.rows, ds.rows, rel);
-      assert.deepEqual(allRows(again), allRows(ds), rel);
+      assert.deepEqual(allRows(again), format === 'csv' ? allRows(ds) : typedView(ds), rel);
     }
   });
 }
