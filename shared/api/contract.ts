@@ -183,6 +183,8 @@ export const events = {
   'job.progress': JobInfoSchema,
   'job.end': JobInfoSchema,
   'datasets.changed': z.object({ dataset: z.string().nullable() }),
+  /** A command from the desktop app's menu for the window (File → Export…). */
+  'app.command': z.object({ command: z.enum(['export']) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
