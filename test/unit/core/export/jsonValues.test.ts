@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsonBoolean, jsonEncoder, jsonNumber } from '../../../../main/core/export/jsonValues';
+import { valueFitsType } from '../../../../main/core/ingest/infer';
 
 test('integers beyond 2^53 are copied digit for digit, never through a double', () => {
   assert.equal(jsonNumber('9007199254740993'), '9007199254740993'); // 2^53 + 1
@@ -64,4 +65,14 @@ test('column encoders: typed columns write "" and NULL as null; text keeps ""; m
   assert.deepEqual(text(''), { json: '""', misfit: false });
   assert.deepEqual(text(null), { json: 'null', misfit: false });
   assert.deepEqual(text('12'), { json: '"12"', misfit: false });
+});
+
+test('date and datetime misfits agree with the type facet (valueFitsType) on ISO and other shapes', () => {
+  const values = ['2024-03-01', '2024-13-01', '2024-00-10', '2024-02-30', '2024-02-32', '07/01/2014', '31/12/2020', '9 March 2024', 'March 9, 2024',
+    '2016-04-06T09:19:28.000Z', '2016-04-06 09:19', '2016-04-06T09:19:28+02:00', '2016-04-06T9:19', 'soon', '2024-3-1', '20240301'];
+  for (const type of ['date', 'datetime'] as const) {
+    const enc = jsonEncoder(type, null);
+    for (const v of values) assert.equal(enc(v).misfit, !valueFitsType(v, type), `${type} ${v}`);
+    for (const v of values) assert.equal(enc(v).misfit, !valueFitsType(v, type), `${type} ${v} (remembered)`);
+  }
 });
