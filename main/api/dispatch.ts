@@ -7,6 +7,7 @@ import { Workspace } from '../core/workspace';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { datasetHandlers } from './datasets';
+import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
 import { JobManager } from './jobManager';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...sourceHandlers,
   ...fsHandlers,
   ...jobHandlers,
+  ...exportHandlers,
   ...rowHandlers,
   ...cleanHandlers,
 };

@@ -41,7 +41,7 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
     }
     case 'export': {
       const r = result as JobResult<'export'>;
-      return { manifest: r.manifest, files: r.files.map((f) => f.path) };
+      return { manifest: r.manifest, files: r.files, entry: r.entry };
     }
   }
 }

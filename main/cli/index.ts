@@ -179,14 +179,22 @@ common(program.command('rejects'))
   });
 
 common(program.command('export'))
-  .description('export a dataset to CSV or JSON Lines with a manifest.json (written atomically)')
+  .description('export a dataset to CSV or typed JSON Lines with a manifest.json (data files and manifest written as a unit)')
   .argument('<dataset>', 'dataset name')
   .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
   .requiredOption('-o, --out <dir>', 'output folder')
-  .option('--force', 'overwrite existing output files')
-  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl'; out: string; force?: boolean }) => {
-    const r = await runJob(o, 'export', { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false }, 'export', 'items');
-    print(o, r, () => [...r.files.map((f) => `wrote ${f.path} (${f.rows} rows, ${formatBytes(f.bytes)}, sha256 ${f.sha256.slice(0, 12)}…)`), `wrote ${r.manifest}`].join('\n'));
+  .option('--columns <names>', 'columns to write, comma-separated, in this order (repeatable; default all)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
+  .option('--force', 'overwrite this dataset\'s earlier output')
+  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl'; out: string; columns?: string[]; force?: boolean }) => {
+    const params = { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false, columns: o.columns };
+    const r = await runJob(o, 'export', params, 'export', 'items');
+    print(o, r, () => [
+      ...r.files.map((f) => {
+        const misfits = Object.entries(f.misfits ?? {}).filter(([, n]) => n > 0).map(([c, n]) => `${c}: ${n}`);
+        return `wrote ${f.path} (${f.rows} rows, ${formatBytes(f.bytes)}, sha256 ${f.sha256.slice(0, 12)}…)${misfits.length ? `; written as text, not fitting the column type: ${misfits.join(', ')}` : ''}`;
+      }),
+      `wrote ${r.manifest}`,
+    ].join('\n'));
   });
 
 registerAppCommands(program, common, workspaceDir);

@@ -1,4 +1,4 @@
-// The application menu: File (scan a folder, quit), Edit, View (reload only in development), Help.
+// The application menu: File (scan a folder, export, quit), Edit, View (reload only in development), Help.
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
@@ -7,6 +7,8 @@ export interface MenuActions {
   /** Development build: adds reload and developer tools. */
   dev: boolean;
   scanFolder(): void;
+  /** Opens the export dialog of the dataset on screen (the window ignores it elsewhere). */
+  exportDataset(): void;
   about(): void;
 }
 
@@ -20,6 +22,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       label: 'File',
       submenu: [
         { label: 'Scan folder…', accelerator: 'CmdOrCtrl+O', click: a.scanFolder },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: a.exportDataset },
         sep,
         a.isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
       ],

@@ -6,7 +6,7 @@ import type { PreloadBridge } from '../../shared/api/transport';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 // A record, not a list, so the compiler flags a contract event missing here (zod stays out of the preload).
-const EVENT_NAMES: Record<EventName, true> = { 'job.progress': true, 'job.end': true, 'datasets.changed': true };
+const EVENT_NAMES: Record<EventName, true> = { 'job.progress': true, 'job.end': true, 'datasets.changed': true, 'app.command': true };
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 // One IPC listener for all events; the page's callbacks never see the IPC event object.

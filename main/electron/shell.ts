@@ -7,6 +7,7 @@ import type { BrowserWindow } from 'electron';
 import { Dispatcher } from '../api/dispatch';
 import { APP_VERSION } from '../core/version';
 import { defaultWorkspaceDir } from '../core/workspace';
+import { EVENT_CHANNEL } from './channels';
 import { forwardEvents, registerIpc, type DispatchTarget } from './ipc';
 import { menuTemplate } from './menu';
 import { ENTRY_URL, hardenContents, hardenSession, registerAppScheme, serveAppProtocol, windowOptions } from './window';
@@ -67,6 +68,10 @@ export function startShell(e: ElectronMain, opts: ShellOptions = {}): Shell {
     // The window hears about the scan through job events, as if it had started it.
     if (folder) await dispatcher.dispatch('jobs.scan', { root: folder });
   };
+  // The window knows which dataset is on screen and its filter and sort: the menu only asks it.
+  const exportDataset = () => {
+    if (win && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, 'app.command', { command: 'export' });
+  };
   const about = () => {
     if (!win) return;
     void e.dialog.showMessageBox(win, {
@@ -109,7 +114,7 @@ export function startShell(e: ElectronMain, opts: ShellOptions = {}): Shell {
     }
     registerIpc(e.ipcMain, dispatcher);
     forwardEvents(dispatcher, () => e.BrowserWindow.getAllWindows().map((w) => w.webContents));
-    e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', dev, scanFolder: () => void scanFolder(), about })));
+    e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', dev, scanFolder: () => void scanFolder(), exportDataset, about })));
     win = createWindow();
     return win;
   }).catch((err: unknown) => {

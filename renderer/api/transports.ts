@@ -9,7 +9,7 @@ declare global {
   }
 }
 
-const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.end', 'datasets.changed'];
+const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.end', 'datasets.changed', 'app.command'];
 
 /** Serve mode: POST /api/call/<method> with a JSON body and the X-Tidyset header; the session cookie authenticates. */
 export function httpTransport(base = ''): Transport {

@@ -115,6 +115,22 @@ export const contract = {
   'jobs.importSample': { input: z.object({}), output: JobInfoSchema },
   /** Build the sort index of a column in the background. */
   'jobs.buildIndex': { input: DatasetRef.extend({ column: z.string() }), output: JobInfoSchema },
+  /**
+   * Start an export job (the engine path of `tidyset export`): all rows or those `filters` match, in
+   * `sort` order, the chosen `columns` (default all), into folder `out`. ALREADY_EXISTS when the output
+   * exists and `force` is not set; the job's outcome lists the files and the manifest entry.
+   */
+  'jobs.export': {
+    input: DatasetRef.extend({
+      format: z.enum(['csv', 'jsonl']),
+      out: z.string().min(1),
+      columns: z.array(z.string()).min(1).max(4096).optional(),
+      filters: z.array(FilterSchema).max(32).optional(),
+      sort: z.array(SortSchema).max(8).optional(),
+      force: z.boolean().default(false),
+    }),
+    output: JobInfoSchema,
+  },
   'jobs.list': { input: z.object({}), output: z.array(JobInfoSchema) },
   'jobs.cancel': { input: z.object({ id: z.string() }), output: Ok },
   /** A page of rows, sorted and filtered. */
@@ -185,6 +201,8 @@ export const events = {
   'job.progress': JobInfoSchema,
   'job.end': JobInfoSchema,
   'datasets.changed': z.object({ dataset: z.string().nullable() }),
+  /** A command from the desktop app's menu for the window (File → Export…). */
+  'app.command': z.object({ command: z.enum(['export']) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { formatImportReport, runImportBench } from './importBench';
 import { runGridBench } from './gridBench';
 import { runOpsBench } from './opsBench';
+import { runExportBench } from './exportBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -17,6 +18,7 @@ const SECTIONS: Section[] = [
   { name: 'import', run: async (ctx) => formatImportReport(await runImportBench(ctx)) },
   { name: 'grid', run: runGridBench },
   { name: 'ops', run: runOpsBench },
+  { name: 'export', run: runExportBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]

@@ -195,7 +195,7 @@ test('export --json writes the file and manifest; a second export needs --force'
   assert.deepEqual(readdirSync(out).sort(), ['manifest.json', 'people.csv']);
   const jsonl = path.join(tmp, 'export-jsonl');
   ok(cli('export', 'people', '--out', jsonl, '--format', 'jsonl'));
-  assert.equal(readFileSync(path.join(jsonl, 'people.jsonl'), 'utf8').split('\n')[0], '{"id":"1","name":"Ann","city":"Oslo"}');
+  assert.equal(readFileSync(path.join(jsonl, 'people.jsonl'), 'utf8').split('\n')[0], '{"id":1,"name":"Ann","city":"Oslo"}');
 });
 
 test('exit code 1 for user errors, with messages naming the file and line; --json errors are JSON on stdout', () => {

@@ -13,7 +13,7 @@ import { registerFunctions, sortKey, whereClause } from '../rows/query';
 import type { Workspace } from '../workspace';
 import { ExportUnit, killPoint } from './exportUnit';
 import { jsonEncoder } from './jsonValues';
-import { entryOf, MANIFEST, mergeManifest, readManifest, type ExportedFile, type ManifestEntry } from './manifest';
+import { entryOf, MANIFEST, mergeManifest, readManifest, type ExportedFile, type Manifest, type ManifestEntry } from './manifest';
 
 export type { ExportedFile, ManifestEntry } from './manifest';
 
@@ -108,6 +108,33 @@ export function exportFileName(dataset: string, format: 'csv' | 'jsonl'): string
   return `${dataset.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_') || 'dataset'}.${format}`;
 }
 
+/** Why writing `target` for `dataset` is refused (ALREADY_EXISTS), or null. */
+function conflictOf(m: Manifest | null, dataset: string, target: string, force: boolean): TidysetError | null {
+  const owner = entryOf(m, path.basename(target));
+  if (owner && owner.dataset.name !== dataset) {
+    return new TidysetError('ALREADY_EXISTS', `${target} is the export of dataset ${JSON.stringify(owner.dataset.name)} (listed in ${MANIFEST}); export into another folder`, { file: target });
+  }
+  if ((owner || existsSync(target)) && !force) {
+    return new TidysetError('ALREADY_EXISTS', `${target} already exists; use --force to overwrite it`, { file: target });
+  }
+  return null;
+}
+
+/**
+ * Checks an export before it starts (the API answers at once instead of starting a job that fails):
+ * the dataset, columns and filter columns exist, and the output would not be refused. The export
+ * itself checks again under the folder lock.
+ */
+export function checkExport(ws: Workspace, opts: ExportOptions): void {
+  const ds = ws.datasets.get(opts.dataset);
+  pickColumns(ds, opts.columns);
+  whereClause(ds, opts.filters ?? []);
+  for (const s of opts.sort ?? []) pickColumns(ds, [s.column]);
+  const outDir = path.resolve(opts.outDir);
+  const conflict = conflictOf(readManifest(outDir), ds.name, path.join(outDir, exportFileName(ds.name, opts.format)), opts.force ?? false);
+  if (conflict) throw conflict;
+}
+
 /**
  * Exports the dataset into `outDir`. Refuses (ALREADY_EXISTS) to replace an existing file unless
  * `force`, and always refuses to replace a file that another dataset's manifest entry lists.
@@ -128,13 +155,8 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
   const unit = ExportUnit.begin(outDir);
   try {
     const before = readManifest(outDir);
-    const owner = entryOf(before, name);
-    if (owner && owner.dataset.name !== ds.name) {
-      throw new TidysetError('ALREADY_EXISTS', `${target} is the export of dataset ${JSON.stringify(owner.dataset.name)} (listed in ${MANIFEST}); export into another folder`, { file: target });
-    }
-    if ((owner || existsSync(target)) && !opts.force) {
-      throw new TidysetError('ALREADY_EXISTS', `${target} already exists; use --force to overwrite it`, { file: target });
-    }
+    const conflict = conflictOf(before, ds.name, target, opts.force ?? false);
+    if (conflict) throw conflict;
     const db = openDataset(ws, ds);
     let rows = 0;
     let written: { bytes: number; sha256: string };

@@ -71,8 +71,10 @@ export function jsonEncoder(type: ColumnType, detail: TypeDetail | null): JsonEn
         return b === null ? str(v, true) : { json: b ? 'true' : 'false', misfit: false };
       };
     case 'date':
-    case 'datetime':
-      return (v) => (v === null || v === undefined || v === '' ? NULL : str(v, !valueFitsType(v, type)));
+    case 'datetime': {
+      const fits = dateFits(type);
+      return (v) => (v === null || v === undefined || v === '' ? NULL : str(v, !fits(v)));
+    }
     default:
       return (v) => (v === null || v === undefined ? NULL : str(v, false));
   }
@@ -82,4 +84,28 @@ export function jsonEncoder(type: ColumnType, detail: TypeDetail | null): JsonEn
 function jsonIntegerOnly(v: string): string | null {
   const m = RE_INT.exec(v.trim());
   return m ? (m[1] === '-' ? '-' : '') + m[2] : null;
+}
+
+const RE_ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const RE_ISO_DATETIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Distinct values remembered per column before the memo starts over (bounds memory on unique timestamps). */
+const MEMO_MAX = 65_536;
+
+/**
+ * Whether a value fits a date or datetime column, as the type facet decides: ISO dates (the common
+ * case) by one regex, any other shape through inference, remembered per distinct value.
+ */
+function dateFits(type: 'date' | 'datetime'): (v: string) => boolean {
+  const iso = type === 'date' ? RE_ISO_DATE : RE_ISO_DATETIME;
+  const memo = new Map<string, boolean>();
+  return (v) => {
+    if (iso.test(v)) return true;
+    let fit = memo.get(v);
+    if (fit === undefined) {
+      fit = valueFitsType(v, type);
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(v, fit);
+    }
+    return fit;
+  };
 }

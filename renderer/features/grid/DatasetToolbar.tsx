@@ -5,6 +5,7 @@ import { useDatasetUi } from '../clean/datasetUi';
 import { openCleanDialog } from '../clean/dialogStore';
 import { redoStep, reportError, undoStep } from '../clean/operations';
 import { plural } from '../clean/opText';
+import { ExportButton } from '../export/ExportButton';
 import { setPanels, toggleRight, usePanels } from './panelStore';
 
 interface Props {
@@ -31,6 +32,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           Delete {plural(matching, 'matching row')}…
         </button>
       ) : null}
+      <ExportButton datasetId={datasetId} filters={filters} />
       <div className="button-group" role="group" aria-label="Undo and redo">
         <button type="button" className="button button-secondary button-icon" aria-label="Undo" title={`Undo (${MOD_KEY}+Z)`} disabled={!!busy} onClick={() => undoStep(datasetId).catch(reportError)} data-testid="undo">
           ↶

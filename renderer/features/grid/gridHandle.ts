@@ -1,5 +1,6 @@
 // The grid of each open dataset, for the few things outside it that must act on it (clear its filters).
 import type { GridApi } from 'ag-grid-community';
+import type { Sort } from '../../../shared/api/contract';
 import type { GridRow } from './gridTypes';
 
 const grids = new Map<number, GridApi<GridRow>>();
@@ -13,4 +14,16 @@ export function registerGrid(datasetId: number, api: GridApi<GridRow> | null): v
 export function clearGridFilters(datasetId: number): void {
   const api = grids.get(datasetId);
   if (api && !api.isDestroyed()) api.setFilterModel(null);
+}
+
+/** The grid's current sort as contract sorts (what `rows.page` is asked with), in sort-index order. */
+export function gridSort(datasetId: number): Sort[] {
+  const api = grids.get(datasetId);
+  if (!api || api.isDestroyed()) return [];
+  return api
+    .getColumnState()
+    .filter((c) => c.sort)
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .slice(0, 8)
+    .map((c) => ({ column: c.colId, dir: c.sort === 'desc' ? 'desc' : 'asc' }));
 }

@@ -161,6 +161,14 @@ describe('electron shell', () => {
     assert.deepEqual(edit.submenu.filter((i: { role?: string }) => i.role).map((i: { role: string }) => i.role), ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 
+  test('File → Export… (Ctrl/Cmd+E) asks the window to open the export dialog of the dataset on screen', () => {
+    const file = f.menus.template!.find((m) => m.label === 'File');
+    const item = file.submenu.find((i: { label?: string }) => i.label === 'Export…');
+    assert.equal(item.accelerator, 'CmdOrCtrl+E');
+    item.click();
+    assert.deepEqual(f.windows[0]!.webContents.sent.at(-1), ['tidyset:event', 'app.command', { command: 'export' }]);
+  });
+
   test('quitting waits for the dispatcher to close (running jobs cancelled) before quitting', async () => {
     const ev = fakeEvent();
     f.app.fire('before-quit', ev);
