@@ -77,8 +77,9 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
   const pauseAt = testPauseStep();
   try {
     for (const [i, op] of ops.entries()) {
-      ctx.progress(i, ops.length, `step ${i + 1} of ${ops.length}: ${describeOp(op)}`);
-      if (pauseAt === i + 1) waitForCancel(ctx);
+      const report = () => ctx.progress(i, ops.length, `step ${i + 1} of ${ops.length}: ${describeOp(op)}`);
+      report();
+      if (pauseAt === i + 1) waitForCancel(ctx, report);
       stop();
       if (op.op === 'editCell' && op.key === null && !sameDataset) {
         throw new TidysetError('BAD_INPUT', `the recipe edits row ${op.rid} of column ${JSON.stringify(op.column)} without a row key; save the recipe with a row key column to replay cell edits on another dataset`);
@@ -109,8 +110,12 @@ function testPauseStep(): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-function waitForCancel(ctx: JobContext): void {
+function waitForCancel(ctx: JobContext, report: () => void): void {
   const tick = new Int32Array(new SharedArrayBuffer(4));
   const until = Date.now() + 120_000;
-  while (!ctx.isCancelled() && Date.now() < until) Atomics.wait(tick, 0, 0, 20);
+  // Reported again while it waits: a job's progress messages are thinned to a few a second.
+  while (!ctx.isCancelled() && Date.now() < until) {
+    report();
+    Atomics.wait(tick, 0, 0, 20);
+  }
 }

@@ -110,7 +110,7 @@ export function OpDialog({ dataset, kind, column, filters, matching, onClose }: 
       }
     >
       <form id={formId} className="op-form" onSubmit={submit} onKeyDown={onKeyDown} data-op={op.op}>
-        <OpFields op={op} dataset={dataset.name} columns={dataset.columns} onChange={(next) => setOp(next)} />
+        <OpFields op={op} dataset={dataset.name} columns={dataset.columns} where={where} onChange={(next) => setOp(next)} />
         <OpScope
           op={op.op}
           filters={filters}

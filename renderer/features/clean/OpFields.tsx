@@ -1,5 +1,6 @@
 // The fields of the operation dialog, per operation; operations with no options get a sentence instead.
 import type { Column } from '../../../shared/api/catalog';
+import type { Filter } from '../../../shared/api/contract';
 import type { OpInput } from '../../../shared/ops/schema';
 import { ChoiceField } from './fields/ChoiceField';
 import { FillFields } from './fields/FillFields';
@@ -14,6 +15,8 @@ interface Props {
   op: OpInput;
   dataset: string;
   columns: readonly Column[];
+  /** The rows the operation applies to (a mass edit lists their values). */
+  where: Filter[];
   onChange: (op: OpInput) => void;
 }
 
@@ -36,7 +39,7 @@ const FORMS = [
   { value: 'NFKC', label: 'NFKC', hint: 'Also folds look-alikes: ﬁ → fi, full-width Ａ → A, ² → 2, non-breaking space → space.' },
 ] as const;
 
-export function OpFields({ op, dataset, columns, onChange }: Props) {
+export function OpFields({ op, dataset, columns, where, onChange }: Props) {
   switch (op.op) {
     case 'trim':
       return (
@@ -64,7 +67,7 @@ export function OpFields({ op, dataset, columns, onChange }: Props) {
     case 'fixMojibake':
       return <p className="op-note">Text decoded with the wrong encoding (Ã© for é, â€™ for ’) is repaired; text that reads correctly is left alone.</p>;
     case 'massEdit':
-      return <MassEditFields op={op} dataset={dataset} onChange={onChange} />;
+      return <MassEditFields op={op} dataset={dataset} where={where} onChange={onChange} />;
     case 'fill':
       return <FillFields op={op} onChange={onChange} />;
     case 'split':

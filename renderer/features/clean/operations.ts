@@ -85,6 +85,8 @@ export async function jumpToStep(id: DatasetId, seq: number): Promise<void> {
  */
 export async function applyRecipe(id: DatasetId, recipe: unknown, map: Record<string, string>, onJob: (job: JobInfo) => void = () => undefined): Promise<number> {
   let before = 0;
+  // An Undo or Redo offered earlier would act on steps the recipe moves past (or drops).
+  dismissActionToasts();
   const end = await change(id, 'Applying recipe…', async (dataset) => {
     before = (await api['history.list']({ dataset })).filter((e) => e.state === 'done').at(-1)?.seq ?? 0;
     const job = await api['jobs.applyRecipe']({ dataset, recipe, map });

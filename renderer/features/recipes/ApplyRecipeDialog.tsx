@@ -21,6 +21,7 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
   const [file, setFile] = useState<string | null>(null);
   const [recipe, setRecipe] = useState<Recipe | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [map, setMap] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -51,13 +52,15 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
     if (!recipe || unmapped.length || busy) return;
     setBusy(true);
     setProblem(null);
+    setCancelled(false);
     setCancelling(false);
     try {
       await applyRecipe(dataset.id, recipe, map, (j) => setJobId(j.id));
       onClose();
     } catch (e) {
       const m = errorMessage(e);
-      setProblem(m === 'Cancelled' ? `Cancelled: nothing was applied, ${dataset.name} is as it was.` : `Nothing was applied: ${m}`);
+      if (m === 'Cancelled') setCancelled(true);
+      else setProblem(`Nothing was applied: ${m}`);
       setBusy(false);
       setJobId(null);
     }
@@ -139,6 +142,11 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
           <ProgressBar done={job?.done ?? 0} total={job?.total || n} label="Recipe progress" />
         </div>
       ) : null}
+      {cancelled ? (
+        <div className="notice notice-info recipe-cancelled" role="status" data-testid="recipe-cancelled">
+          Cancelled: nothing was applied, {dataset.name} is as it was.
+        </div>
+      ) : null}
       {problem ? (
         <div className="error-panel" role="alert" data-testid="recipe-error">
           {problem}
@@ -152,7 +160,11 @@ export function ApplyRecipeDialog({ dataset, onClose }: { dataset: Dataset; onCl
           </h3>
           <ol className="recipe-steps" data-testid="recipe-steps">
             {recipe.operations.map((op, i) => (
-              <li key={i} className="recipe-step" data-testid="recipe-step">
+              <li
+                key={i}
+                className={`recipe-step${busy && job ? (i < job.done ? ' recipe-step-done' : i === job.done ? ' recipe-step-current' : '') : ''}`}
+                data-testid="recipe-step"
+              >
                 <span className="recipe-op">{opSummary(op)}</span>
                 {columnsOf(op).map((c) => (
                   <span key={c} className={`column-chip${missing.includes(c) ? (map[c] ? ' mapped' : ' missing') : ''}`} title={map[c] ? `${c} → ${map[c]}` : c}>

@@ -1,10 +1,18 @@
 // One short line per recipe step for the apply-recipe dialog. (The engine's own wording lives in main,
 // which the renderer cannot import; this one is shorter and names the columns separately.)
 import type { Recipe } from '../../../shared/ops/schema';
+import { describeFilter } from '../clean/describeFilter';
 
 type Op = Recipe['operations'][number];
 
+/** The step in a few words; a step restricted to filtered rows says which. */
 export function opSummary(op: Op): string {
+  const what = summary(op);
+  const where = 'where' in op && op.where?.length ? op.where : null;
+  return where ? `${what}, where ${where.map(describeFilter).join(' and ')}` : what;
+}
+
+function summary(op: Op): string {
   switch (op.op) {
     case 'trim': return op.collapse === false ? 'Trim whitespace' : 'Trim and collapse whitespace';
     case 'case': return `Change case to ${op.mode}`;

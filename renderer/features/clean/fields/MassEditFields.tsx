@@ -1,5 +1,6 @@
 // Mass edit: the column's distinct values with their counts, each with a field for its new value.
 import { useEffect, useRef, useState } from 'react';
+import type { Filter } from '../../../../shared/api/contract';
 import type { OpInput } from '../../../../shared/ops/schema';
 import { api, errorMessage } from '../../../api';
 import { formatCount } from '../../../components/format';
@@ -8,7 +9,9 @@ import { ValueText } from '../../../components/ValueText';
 type MassEditOp = Extract<OpInput, { op: 'massEdit' }>;
 type Values = { value: string; count: number }[];
 
-export function MassEditFields({ op, dataset, onChange }: { op: MassEditOp; dataset: string; onChange: (op: MassEditOp) => void }) {
+/** `where`: the rows the edit applies to; the list shows their values and counts. */
+export function MassEditFields({ op, dataset, where, onChange }: { op: MassEditOp; dataset: string; where: Filter[]; onChange: (op: MassEditOp) => void }) {
+  const whereKey = JSON.stringify(where);
   const [values, setValues] = useState<Values | null>(null);
   const [more, setMore] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +22,7 @@ export function MassEditFields({ op, dataset, onChange }: { op: MassEditOp; data
     if (loaded) first.current?.focus();
   }, [loaded]);
   useEffect(() => {
-    api['facets.text']({ dataset, column: op.column, limit: 500 }).then(
+    api['facets.text']({ dataset, column: op.column, limit: 500, filters: JSON.parse(whereKey) as Filter[] }).then(
       (r) => {
         // Missing cells have no text to match, so they cannot be mass-edited (fill them instead).
         setValues(r.values.filter((v): v is Values[number] => v.value !== null));
@@ -27,7 +30,7 @@ export function MassEditFields({ op, dataset, onChange }: { op: MassEditOp; data
       },
       (e) => setError(errorMessage(e)),
     );
-  }, [dataset, op.column]);
+  }, [dataset, op.column, whereKey]);
 
   const target = new Map(op.edits.map((e) => [e.from[0]!, e.to]));
   const set = (from: string, to: string | null) => {
