@@ -134,6 +134,8 @@ export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
     quote: csv.quote,
     header: csv.header,
     columns: csv.columns,
+    notes: csv.note ? [...base.notes, csv.note] : base.notes,
+    dialectNote: csv.note ?? null,
   });
 }
 
