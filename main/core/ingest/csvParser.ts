@@ -116,13 +116,13 @@ export class CsvParser {
 
   /** Drops text up to and including the next line break; returns what follows it. */
   private skipToLineEnd(chunk: string): string {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (c === LF || (c === CR && chunk.charCodeAt(i + 1) !== LF && i + 1 < chunk.length)) {
-        this.skipping = false;
-        this.line++;
-        return chunk.slice(i + 1);
-      }
+    const lf = chunk.indexOf('\n');
+    const cr = chunk.indexOf('\r');
+    const i = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+    if (i !== -1 && (chunk.charCodeAt(i) === LF || i + 1 < chunk.length)) {
+      this.skipping = false;
+      this.line++;
+      return chunk.slice(chunk.charCodeAt(i) === CR && chunk.charCodeAt(i + 1) === LF ? i + 2 : i + 1);
     }
     // A CR at the very end: the LF may follow in the next chunk; keep skipping (the LF ends it).
     if (chunk.length && chunk.charCodeAt(chunk.length - 1) === CR) {

@@ -29,7 +29,7 @@ export interface CsvLimits {
 
 export const DEFAULT_LIMITS: CsvLimits = { maxFieldBytes: 128 * 1024 * 1024, maxRecordBytes: 256 * 1024 * 1024 };
 /** The most a limit may be set to: the text held for one record must stay below V8's ~536 M-character string limit. */
-export const MAX_LIMIT_BYTES = 512 * 1024 * 1024;
+export const MAX_LIMIT_BYTES = 500 * 1024 * 1024;
 
 /** A record's raw text in a problem report is cut to this many characters. */
 export const RAW_PREVIEW_CHARS = 1000;
