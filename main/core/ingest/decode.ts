@@ -18,7 +18,7 @@ export class StreamDecoder {
   private first = true;
   /** Lines (1-based) on which invalid bytes were replaced. */
   readonly invalidLines = new Set<number>();
-  /** Byte order marks (U+FEFF) found past the start of the file and removed, and where the first was. */
+  /** Byte order marks (U+FEFF) found past the start of the file (kept: data stays exact), and where the first was. */
   innerBoms = 0;
   firstInnerBom: { line: number; column: number } | null = null;
   /** Bytes decoded before the current chunk, to place errors. */
@@ -64,16 +64,17 @@ export class StreamDecoder {
         lead = this.encoding === 'utf-8' ? 3 : 2;
       }
     }
-    if (text.includes('\uFEFF')) text = this.removeInnerBoms(text, lead);
+    if (text.includes('\uFEFF')) this.countInnerBoms(text, lead);
     this.offset += bytes.length;
     return text;
   }
 
   /**
-   * A BOM past the start of a file (files joined with cat, say) is no character of the data: it is
-   * removed, and counted with the place of the first one so that the import can say so.
+   * A BOM past the start of a file (files joined with cat, say) is an invisible character inside a
+   * value. It is kept, so that the data stays exact, but counted with the place of the first one so
+   * that the import can say so.
    */
-  private removeInnerBoms(text: string, lead: number): string {
+  private countInnerBoms(text: string, lead: number): void {
     if (this.firstInnerBom === null) {
       const k = text.indexOf('\uFEFF');
       const before = text.slice(0, k);
@@ -81,9 +82,7 @@ export class StreamDecoder {
       const at = this.positionAt(this.offset + lead + bytes);
       this.firstInnerBom = { line: at.line, column: at.col };
     }
-    const parts = text.split('\uFEFF');
-    this.innerBoms += parts.length - 1;
-    return parts.join('');
+    for (let i = text.indexOf('\uFEFF'); i !== -1; i = text.indexOf('\uFEFF', i + 1)) this.innerBoms++;
   }
 
   /** Error path only: offsets asked for only grow, so the file is read once in all. */
@@ -138,7 +137,8 @@ export class StreamDecoder {
 /** The import note for byte order marks removed from inside a file. */
 export function innerBomWarning(count: number, first: { line: number; column: number } | null): string {
   const where = first ? ` (the first at line ${first.line}, column ${first.column})` : '';
-  return `${count} byte order mark${count === 1 ? '' : 's'} (U+FEFF) inside the file removed${where}; were several files joined together?`;
+  return `${count} byte order mark${count === 1 ? '' : 's'} (U+FEFF, invisible) inside the file${where}, kept in the values; ` +
+    'were several files joined together? A replace operation can remove them';
 }
 
 interface Position {
