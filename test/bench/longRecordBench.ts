@@ -1,7 +1,7 @@
 // Times the CSV parser on one very long record (a single line of N MB, fed in 1 MiB chunks as an import
 // reads it) and reports wall time and peak memory; each size runs in its own process so that the peak
 // RSS belongs to it alone. Usage:
-//   node --import tsx test/bench/longRecordBench.ts [--sizes 50,100,200] [--parser PATH] [--field-bytes N]
+//   node --import tsx test/bench/longRecordBench.ts [--sizes 50,100,200] [--parser PATH] [--field-bytes N] [--max-record-bytes N]
 // --parser points at another copy of csvParser.ts (e.g. `git show REV:main/core/ingest/csvParser.ts`)
 // to measure before/after on the same machine.
 import { execFileSync } from 'node:child_process';
@@ -38,7 +38,7 @@ async function child(mb: number, fieldBytes: number): Promise<Figures> {
   };
   const t0 = performance.now();
   try {
-    const p = new CsvParser({ delimiter: ',', quote: '"' }, 'offsets', { maxRecordBytes: 512 * 1024 * 1024 - 1 });
+    const p = new CsvParser({ delimiter: ',', quote: '"' }, 'offsets', { maxRecordBytes: Number(arg('--max-record-bytes', String(500 * 1024 * 1024))) });
     p.push('a\n', onRecord);
     for (let i = 0; i < mb; i++) p.push(chunk, onRecord);
     p.push('\nz\n', onRecord);
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   console.log(`parser: ${path.relative(process.cwd(), parserPath)} · one line of N MiB in fields of ${fieldBytes} bytes, 1 MiB chunks`);
   console.log('| MiB | seconds | peak RSS MB | fields | error |\n| --- | --- | --- | --- | --- |');
   for (const mb of sizes) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(mb), String(fieldBytes), '--parser', parserPath], {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(mb), String(fieldBytes), '--parser', parserPath, '--max-record-bytes', arg('--max-record-bytes', String(500 * 1024 * 1024))], {
       encoding: 'utf8', maxBuffer: 1 << 20,
     });
     const f = JSON.parse(out) as Figures;

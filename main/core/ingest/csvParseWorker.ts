@@ -6,7 +6,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
 import { TidysetError, atPosition } from '../errors';
 import { CsvParser, type CsvLimits, type SyntaxProblem } from './csvParser';
-import { StreamDecoder, type TextEncoding } from './decode';
+import { StreamDecoder, innerBomWarning, type TextEncoding } from './decode';
 import { uniqueHeaderNames } from './header';
 import { TypeInferrer } from './infer';
 
@@ -59,6 +59,9 @@ export async function runCsvParser(p: CsvParseParams, port: MessagePort): Promis
   let nOut = 0;
   let count = 0;
   let outText = '';
+  // Whether the parser's current text holds a NUL (checked once per text, not per record).
+  let nulChecked: string | null = null;
+  let textHasNul = false;
 
   const fail = (line: number, column: number | undefined, reason: string): never => {
     throw new TidysetError('MALFORMED_FILE', atPosition({ file: p.file, line, column }, reason) +
@@ -85,6 +88,23 @@ export async function runCsvParser(p: CsvParseParams, port: MessagePort): Promis
       // The header names the columns: a malformed one cannot be set aside, whatever onError says.
       if (p.onError === 'stop' || (width === -1 && p.header)) fail(problem.line, problem.column, width === -1 && p.header ? `the header line is malformed: ${problem.message}` : problem.message);
       return reject(line, raw(), `line ${problem.line}, column ${problem.column}: ${problem.message}`);
+    }
+    if (parser.text !== nulChecked) {
+      nulChecked = parser.text;
+      textHasNul = nulChecked.includes('\0');
+    }
+    if (textHasNul) {
+      const text = raw();
+      const k = text.indexOf('\0');
+      if (k !== -1) {
+        // A NUL is no character of a text file: name where it is, and let skip set the line aside.
+        const before = text.slice(0, k);
+        const nl = before.match(/\r\n|\r|\n/g)?.length ?? 0;
+        const at = { line: line + nl, column: k - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) };
+        const reason = 'NUL byte (U+0000): a stray byte, or not a text file';
+        if (p.onError === 'stop' || (width === -1 && p.header)) fail(at.line, at.column, reason);
+        return reject(line, text, `line ${at.line}, column ${at.column}: ${reason}`);
+      }
     }
     if (width === -1) {
       width = fields.length;
@@ -151,6 +171,7 @@ export async function runCsvParser(p: CsvParseParams, port: MessagePort): Promis
     parser.end(onRecord);
     flush();
     if (trailing) warnings.push(`${trailing} line${trailing === 1 ? '' : 's'} ended with empty fields past the header's ${width} columns (trailing delimiters); those empty fields were dropped`);
+    if (decoder.innerBoms) warnings.push(innerBomWarning(decoder.innerBoms, decoder.firstInnerBom));
     if (parser.blankLines) warnings.push(`${parser.blankLines} blank line${parser.blankLines === 1 ? '' : 's'} skipped`);
     post({ t: 'end', types: inferrer?.results() ?? [], sha256: hash.digest('hex'), warnings });
   } catch (e) {

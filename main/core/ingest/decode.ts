@@ -18,6 +18,9 @@ export class StreamDecoder {
   private first = true;
   /** Lines (1-based) on which invalid bytes were replaced. */
   readonly invalidLines = new Set<number>();
+  /** Byte order marks (U+FEFF) found past the start of the file (kept: data stays exact), and where the first was. */
+  innerBoms = 0;
+  firstInnerBom: { line: number; column: number } | null = null;
   /** Bytes decoded before the current chunk, to place errors. */
   private offset = 0;
   private known: Position = { offset: 0, line: 1, col: 1 };
@@ -53,12 +56,33 @@ export class StreamDecoder {
     } else {
       text = this.decoder.decode(bytes, { stream: !final });
     }
+    let lead = 0;
     if (this.first && text.length > 0) {
       this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        lead = this.encoding === 'utf-8' ? 3 : 2;
+      }
     }
+    if (text.includes('\uFEFF')) this.countInnerBoms(text, lead);
     this.offset += bytes.length;
     return text;
+  }
+
+  /**
+   * A BOM past the start of a file (files joined with cat, say) is an invisible character inside a
+   * value. It is kept, so that the data stays exact, but counted with the place of the first one so
+   * that the import can say so.
+   */
+  private countInnerBoms(text: string, lead: number): void {
+    if (this.firstInnerBom === null) {
+      const k = text.indexOf('\uFEFF');
+      const before = text.slice(0, k);
+      const bytes = this.encoding === 'utf-8' ? Buffer.byteLength(before, 'utf8') : this.encoding === 'windows-1252' ? k : 2 * k;
+      const at = this.positionAt(this.offset + lead + bytes);
+      this.firstInnerBom = { line: at.line, column: at.col };
+    }
+    for (let i = text.indexOf('\uFEFF'); i !== -1; i = text.indexOf('\uFEFF', i + 1)) this.innerBoms++;
   }
 
   /** Error path only: offsets asked for only grow, so the file is read once in all. */
@@ -108,6 +132,13 @@ export class StreamDecoder {
     parts.push(bytes.subarray(start).toString('utf8'));
     return parts.join('');
   }
+}
+
+/** The import note for byte order marks removed from inside a file. */
+export function innerBomWarning(count: number, first: { line: number; column: number } | null): string {
+  const where = first ? ` (the first at line ${first.line}, column ${first.column})` : '';
+  return `${count} byte order mark${count === 1 ? '' : 's'} (U+FEFF, invisible) inside the file${where}, kept in the values; ` +
+    'were several files joined together? A replace operation can remove them';
 }
 
 interface Position {

@@ -10,7 +10,7 @@ import { sniffFile } from '../scan/detect';
 import type { Workspace } from '../workspace';
 import { MAX_LIMIT_BYTES, type CsvLimits } from './csvParser';
 import { runCsvPipeline, type PipelineResult } from './csvPipeline';
-import { StreamDecoder, type TextEncoding } from './decode';
+import { StreamDecoder, innerBomWarning, type TextEncoding } from './decode';
 import { uniqueHeaderNames } from './header';
 import { TypeInferrer } from './infer';
 import { JsonRecordReader } from './jsonRecords';
@@ -201,6 +201,7 @@ async function readJson(
     writer.abort();
     throw e;
   }
+  if (decoder.innerBoms) warnings.push(innerBomWarning(decoder.innerBoms, decoder.firstInnerBom));
   const named = uniqueHeaderNames([...keys.keys()], warnings);
   return { writer, names: named.names, originals: named.originals, types: inferrer.results(), sha256: hash.digest('hex'), warnings };
 }

@@ -34,9 +34,13 @@ export function flatten(o: JsonObject, prefix: string, out: Map<string, string |
   return null;
 }
 
+/** How deep objects and arrays may nest; deeper input is refused with a message that says so. */
+export const MAX_JSON_DEPTH = 1000;
+
 /** A small JSON parser that keeps numbers and arrays as source text. Throws with a character position. */
 export class LosslessJson {
   private i = 0;
+  private depth = 0;
   constructor(private readonly s: string) {}
 
   parseDocument(): JsonValue {
@@ -62,11 +66,13 @@ export class LosslessJson {
   private value(): JsonValue {
     this.skip();
     const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') {
+    if (c === '{' || c === '[') {
+      // Recursion depth is bounded here, so deep input is a clear error, not a stack overflow.
+      if (++this.depth > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
       const start = this.i;
-      this.array();
-      return new RawText(this.s.slice(start, this.i));
+      const v = c === '{' ? this.object() : (this.array(), new RawText(this.s.slice(start, this.i)));
+      this.depth--;
+      return v;
     }
     if (c === '"') return this.string();
     if (c === 't' && this.s.startsWith('true', this.i)) {

@@ -1,6 +1,6 @@
 // Sniffs a file's format, text encoding and CSV dialect from its first bytes, never from its extension.
 import { open } from 'node:fs/promises';
-import { decodeText, detectEncoding, looksBinary } from './sniffEncoding';
+import { decodeText, detectEncoding, looksBinary, utf8Position } from './sniffEncoding';
 import { sniffJson } from './sniffJson';
 import { sniffCsv } from './sniffCsv';
 
@@ -100,6 +100,16 @@ function result(format: FileFormat, fields: Partial<Sniffed> = {}): Sniffed {
   };
 }
 
+/** NUL bytes are looked for in this many first bytes. */
+const NUL_PROBE_BYTES = 8192;
+
+function countNuls(b: Buffer): { count: number; first: number } {
+  let count = 0;
+  const first = b.indexOf(0);
+  for (let i = first; i !== -1; i = b.indexOf(0, i + 1)) count++;
+  return { count, first };
+}
+
 /** Sniffs a file from its first bytes. `head` is the first N bytes (N up to 1 MiB), `truncated` says whether the file is longer than head. */
 export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
   if (head.length === 0) {
@@ -114,9 +124,21 @@ export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
   }
 
   const enc = detectEncoding(head, truncated);
-  const text = decodeText(head, enc.encoding, truncated);
-  if (looksBinary(head, text, enc.encoding)) return result('binary', { reason: 'binary file' });
-  const base = { encoding: enc.encoding, bom: enc.bom, notes: enc.note ? [enc.note] : [], encodingNote: enc.note ?? null };
+  // One stray NUL byte in otherwise clean text is a bad byte to point at, not proof of a binary file.
+  const nul = enc.encoding === 'utf-16le' || enc.encoding === 'utf-16be' ? { count: 0, first: -1 } : countNuls(head.subarray(0, NUL_PROBE_BYTES));
+  const probe = nul.count === 1 ? Buffer.from(head).fill(0x20, nul.first, nul.first + 1) : head;
+  const text = decodeText(probe, enc.encoding, truncated);
+  if (nul.count > 1 || looksBinary(probe, text, enc.encoding)) {
+    if (nul.count === 0) return result('binary', { reason: 'binary file' });
+    const at = utf8Position(head, nul.first);
+    return result('binary', { reason: `binary file (${nul.count} NUL bytes in the first ${NUL_PROBE_BYTES / 1024} KiB, the first at line ${at.line}, column ${at.column})` });
+  }
+  const notes = enc.note ? [enc.note] : [];
+  if (nul.count === 1) {
+    const at = utf8Position(head, nul.first);
+    notes.push(`a NUL byte at line ${at.line}, column ${at.column}: importing stops there, or keeps that line aside with --on-error skip`);
+  }
+  const base = { encoding: enc.encoding, bom: enc.bom, notes, encodingNote: enc.note ?? null };
   if (text.trim() === '') {
     return result('empty', { ...base, reason: enc.bom && text === '' ? 'file contains only a byte order mark' : 'file contains only whitespace' });
   }
@@ -124,7 +146,7 @@ export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
   const json = sniffJson(text, truncated);
   if (json?.kind === 'invalid') return result('unknown', { ...base, reason: json.reason });
   if (json) {
-    return result(json.kind, { ...base, importable: json.importable, columns: json.columns, reason: json.reason });
+    return result(json.kind, { ...base, importable: json.importable, columns: json.columns, reason: json.reason, notes: json.note ? [...base.notes, json.note] : base.notes });
   }
   const csv = sniffCsv(text, truncated);
   return result('csv', {
@@ -134,6 +156,8 @@ export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
     quote: csv.quote,
     header: csv.header,
     columns: csv.columns,
+    notes: csv.note ? [...base.notes, csv.note] : base.notes,
+    dialectNote: csv.note ?? null,
   });
 }
 

@@ -2,11 +2,13 @@
 
 /** Outcome for text that starts like JSON; `invalid` means it does not parse as JSON or JSON Lines. */
 export type JsonSniff =
-  | { kind: 'json' | 'jsonl'; importable: boolean; columns: string[] | null; reason: string | null }
+  | { kind: 'json' | 'jsonl'; importable: boolean; columns: string[] | null; reason: string | null; note?: string }
   | { kind: 'invalid'; reason: string };
 
 export const NOT_ARRAY_OF_OBJECTS = 'JSON file that is not an array of objects';
 const INVALID_JSON = 'text that starts like JSON but does not parse';
+/** JSON Lines may have one bad line per this many objects (and always one) and still be sniffed as JSON Lines. */
+const MAX_BAD_SHARE = 10;
 
 // Characters that may open a JSON value; anything else after '[' means it is not JSON.
 const VALUE_START = new Set([...'{["-0123456789tfn]']);
@@ -37,16 +39,31 @@ function sniffLines(text: string, truncated: boolean): JsonSniff | null {
   let objects = 0;
   let columns: string[] | null = null;
   let seen = 0;
-  for (const raw of lines) {
-    const line = raw.trim();
+  // Lines (1-based) that are not JSON objects, after a first line that is one.
+  const bad: number[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!.trim();
     if (line === '') continue;
     seen++;
     const parsed = tryParse(line);
     if (!parsed.ok || !isPlainObject(parsed.value)) {
-      return objects > 0 ? { kind: 'invalid', reason: `JSON Lines file whose record ${seen} is not a JSON object` } : null;
+      if (objects === 0) return null;
+      bad.push(n + 1);
+      continue;
     }
     objects++;
     columns ??= Object.keys(parsed.value);
+  }
+  if (bad.length > 0) {
+    // A few bad lines among many objects is a JSON Lines file with errors, not some other format.
+    if (objects < 2 || (bad.length > 1 && bad.length * MAX_BAD_SHARE > objects)) {
+      return { kind: 'invalid', reason: `JSON Lines file whose line ${bad[0]} is not a JSON object` };
+    }
+    const which = bad.length === 1 ? `line ${bad[0]} is` : `${bad.length} lines are (the first: line ${bad[0]})`;
+    return {
+      kind: 'jsonl', importable: true, columns, reason: null,
+      note: `JSON Lines, but ${which} not a JSON object: importing stops there, or keeps such lines aside with --on-error skip`,
+    };
   }
   const cutLooksLikeRecord = cut.trim() === '' || cut.trimStart().startsWith('{');
   // A single object on one line is a JSON document more often than a one-record JSON Lines file.

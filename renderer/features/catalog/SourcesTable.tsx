@@ -98,6 +98,15 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                       custom
                     </span>
                   ) : null}
+                  {s.notes.length > 0 ? (
+                    <div className="sub source-notes" data-testid="source-notes">
+                      {s.notes.map((n) => (
+                        <div key={n}>
+                          <span className="tag tag-warn">note</span> {n}
+                        </div>
+                      ))}
+                    </div>
+                  ) : null}
                 </td>
                 <td>{s.format}</td>
                 <td>
