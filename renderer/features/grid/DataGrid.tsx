@@ -203,7 +203,7 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
           {loadError}
         </div>
       ) : null}
-      <div className="grid-host" onMouseDownCapture={range.onMouseDownCapture}>
+      <div className="grid-host" onMouseDownCapture={range.onMouseDownCapture} onKeyDownCapture={range.onKeyDownCapture}>
         <AgGridReact<GridRow>
           theme={gridTheme}
           rowModelType="infinite"

@@ -92,11 +92,15 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
   const shiftPress = useRef(false);
   const onMouseDownCapture = useCallback((e: React.MouseEvent) => {
     shiftPress.current = e.shiftKey;
+    expected.current = null;
+  }, []);
+  // A key moves the focus from the keyboard: from then on a focus change sets the anchor again.
+  const onKeyDownCapture = useCallback(() => {
+    shiftPress.current = false;
   }, []);
   const onCellClicked = useCallback(
     (e: CellClickedEvent<GridRow>) => {
       const ev = e.event as MouseEvent | null | undefined;
-      shiftPress.current = false;
       if (!ev?.shiftKey || e.rowIndex === null) return;
       focus.current = { row: e.rowIndex, col: e.column.getColId() };
       if (!anchor.current) anchor.current = focus.current;
@@ -125,10 +129,15 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
       const d = ARROWS[ev.key];
       if (!d || !ev.shiftKey || mod || ev.altKey) return false;
       const cols = dataCols(api);
-      const from = focus.current ?? (p.node.rowIndex !== null ? { row: p.node.rowIndex, col: p.column.getColId() } : null);
-      if (!from || !cols.length) return false;
+      // The cell the grid sends the key from is the focused one; if ours differs, it moved without us.
+      if (p.node.rowIndex === null || !cols.length) return false;
+      const from = { row: p.node.rowIndex, col: p.column.getColId() };
+      const f = focus.current;
+      if (!f || f.row !== from.row || f.col !== from.col || !anchor.current) {
+        anchor.current = from;
+        focus.current = from;
+      }
       ev.preventDefault();
-      if (!anchor.current) anchor.current = from;
       const ci = Math.max(0, cols.indexOf(from.col));
       const row = Math.max(0, Math.min(api.getDisplayedRowCount() - 1, from.row + d[0]));
       const col = cols[Math.max(0, Math.min(cols.length - 1, ci + d[1]))]!;
@@ -151,7 +160,7 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
   }, [recompute]);
 
   return useMemo(
-    () => ({ inRange, onCellFocused, onCellClicked, onMouseDownCapture, handleKey, rect, reset }),
-    [inRange, onCellFocused, onCellClicked, onMouseDownCapture, handleKey, rect, reset],
+    () => ({ inRange, onCellFocused, onCellClicked, onMouseDownCapture, onKeyDownCapture, handleKey, rect, reset }),
+    [inRange, onCellFocused, onCellClicked, onMouseDownCapture, onKeyDownCapture, handleKey, rect, reset],
   );
 }
