@@ -304,6 +304,7 @@ describe('the grid in the browser', { skip }, () => {
       const p = (await panel.boundingBox())!;
       assert.ok(p.x >= box.x + box.width - 0.5 || p.x + p.width <= box.x + 0.5, `panel at ${p.x}–${p.x + p.width} overlaps the grid at ${box.x}–${box.x + box.width}`);
       assert.ok(p.height >= 200, `panel ${p.height} px high`);
+      assert.ok(p.x >= 0 && p.x + p.width <= 1000.5, `panel at ${p.x}–${p.x + p.width} is inside the window`);
     }
     // Rows are drawn, not empty cells.
     await cell('1', 'code').waitFor();
