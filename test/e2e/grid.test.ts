@@ -207,6 +207,17 @@ describe('the grid in the browser', { skip }, () => {
     await grid.status('filtered').waitFor({ state: 'detached' });
   });
 
+  test('the column tooltip does not cover the menu its header opened', async () => {
+    await grid.header('city').locator('.header-name').hover();
+    const tip = page.locator('.ag-tooltip');
+    await tip.waitFor();
+    const menu = await clean.openMenu('city');
+    await tip.waitFor({ state: 'hidden' });
+    await screenshot(page, 'grid-08-column-menu-no-tooltip');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+  });
+
   test('a column width is remembered across a reload', async () => {
     const header = grid.header('city');
     const before = (await header.boundingBox())!;
