@@ -283,7 +283,11 @@ describe('the grid in the browser', { skip }, () => {
     await page.waitForFunction((n) => navigator.clipboard.readText().then((t: string) => t.length === n), BIG);
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
-    // Shift+F2 opens it from the keyboard too.
+    // A right-click opens it too, and Shift+F2 from the keyboard.
+    await cell('3', 'code').click({ button: 'right' });
+    await viewer.getByTestId('value-viewer-text').getByText('code-0003').waitFor();
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
     await cell('2', 'code').click();
     await page.keyboard.press('Shift+F2');
     await viewer.getByTestId('value-viewer-text').getByText('code-0002').waitFor();

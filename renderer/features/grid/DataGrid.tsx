@@ -220,6 +220,9 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
           readOnlyEdit
           suppressClickEdit
           onCellDoubleClicked={onCellDoubleClicked}
+          // Community has no cell context menu: a right-click on a cell opens its value in the viewer.
+          preventDefaultOnContextMenu
+          onCellContextMenu={(e) => viewCell(e.api, e.node, e.column.getColId())}
           onCellClicked={range.onCellClicked}
           onColumnResized={saveColumns}
           onColumnPinned={saveColumns}
