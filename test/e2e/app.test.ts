@@ -123,7 +123,7 @@ describe('tidyset in the browser', { skip }, () => {
     const cell = grid.cell('reading_id', '2000', 'note');
     await cell.click();
     await page.keyboard.press('Enter');
-    await cell.locator('input').fill('edited in e2e');
+    await grid.editor().fill('edited in e2e');
     await page.keyboard.press('Enter');
     await cell.getByText('edited in e2e').waitFor();
     // Copy the focused cell (Community has no range copy; ours writes TSV to the clipboard).
@@ -191,8 +191,9 @@ describe('tidyset in the browser', { skip }, () => {
     await grid.editCell(city, 'Manchester');
     await city.getByText('Manchester', { exact: true }).waitFor();
 
-    await grid.cell('id', '1', 'name').click();
-    await grid.cell('id', '3', 'name').click({ modifiers: ['Shift'] });
+    // Whole rows are picked on the row numbers; shift+click on data cells selects a cell range instead.
+    await grid.cell('id', '1', '__row').click();
+    await grid.cell('id', '3', '__row').click({ modifiers: ['Shift'] });
     await grid.status('selected').getByText('3 selected').waitFor();
     await page.keyboard.press('Control+c');
     const expected = readFileSync(file('people.csv'), 'utf8').split('\n').slice(1, 4).map((l) => l.split(',').join('\t'));

@@ -121,3 +121,40 @@ export function useFacets(datasetId: number): FacetSpec[] {
   const get = () => getFacets(datasetId);
   return useSyncExternalStore(facetStore.subscribe, get, get);
 }
+
+// Facets are remembered across reloads per dataset (by name) in localStorage: what is open and selected.
+type SavedFacet = FacetSpec extends infer F ? (F extends FacetSpec ? Omit<F, 'id'> : never) : never;
+const savedKey = (dataset: string) => `tidyset.facets.${dataset}`;
+const KINDS = new Set<string>(['text', 'numeric', 'blank', 'type']);
+
+/** Puts back the facets saved for `dataset` on columns that still exist, unless the dataset has facets already. */
+export function restoreFacets(datasetId: number, dataset: string, columns: readonly string[]): void {
+  if (getFacets(datasetId).length) return;
+  let saved: unknown;
+  try {
+    saved = JSON.parse(localStorage.getItem(savedKey(dataset)) ?? 'null');
+  } catch {
+    return;
+  }
+  if (!Array.isArray(saved)) return;
+  const names = new Set(columns);
+  const list = saved
+    .filter((f): f is SavedFacet => !!f && typeof f === 'object' && KINDS.has((f as SavedFacet).kind) && names.has((f as SavedFacet).column))
+    .map((f) => ({ ...f, id: nextId++ }) as FacetSpec);
+  if (list.length) setFacets(datasetId, () => list);
+}
+
+/** Saves the dataset's facets whenever they change; returns the unsubscribe. */
+export function persistFacets(datasetId: number, dataset: string): () => void {
+  let last = getFacets(datasetId);
+  return facetStore.subscribe(() => {
+    const now = getFacets(datasetId);
+    if (now === last) return;
+    last = now;
+    try {
+      localStorage.setItem(savedKey(dataset), JSON.stringify(now.map(({ id: _id, ...rest }) => rest)));
+    } catch {
+      // storage full or disabled: the facets are simply not remembered
+    }
+  });
+}

@@ -3,8 +3,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   AllCommunityModule,
   ModuleRegistry,
+  type CellDoubleClickedEvent,
   type CellKeyDownEvent,
   type ColDef,
+  type ColumnPinnedEvent,
+  type ColumnResizedEvent,
+  type IRowNode,
   type GetRowIdParams,
   type GridApi,
   type GridReadyEvent,
@@ -14,8 +18,15 @@ import { AgGridReact } from 'ag-grid-react';
 import type { Dataset } from '../../../shared/api/catalog';
 import type { RowBlock } from '../../../shared/api/contract';
 import { dismissActionToasts, toast } from '../../components/toastStore';
+import { formatCount } from '../../components/format';
+import { useColumnMenu } from '../clean/columnMenuStore';
+import { isTruncated } from './cellText';
 import { copyText, toTsv } from './clipboard';
 import { dataColDefs, rowNumberColDef } from './columnDefs';
+import { restoreColumnState, saveColumnState } from './columnState';
+import { MAX_COPY_ROWS, rangeTsv, rangeValues } from './rangeCopy';
+import { useCellRange } from './useCellRange';
+import { openValueViewer, ValueViewer } from './ValueViewer';
 import { createDatasource } from './datasource';
 import { gridTheme } from './gridTheme';
 import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
@@ -55,6 +66,8 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
     const api = apiRef.current;
     if (sized.current || !api) return;
     sized.current = true;
+    // Widths the user set on this dataset before win over fitting to the content.
+    if (restoreColumnState(dsRef.current.name, api)) return;
     const ids = dsRef.current.columns.map((c) => c.name);
     api.autoSizeColumns(ids, false);
     const tooWide = api.getColumnState().filter((c) => c.colId !== ROW_NUMBER_COL && (c.width ?? 0) > MAX_AUTO_WIDTH);
@@ -88,7 +101,39 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
     [dataset.id, current, sync.extraFilters],
   );
 
-  const columnDefs = useMemo(() => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns)], [dataset.rows, dataset.columns]);
+  const range = useCellRange(apiRef);
+  const columnDefs = useMemo(
+    () => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns, { onKey: range.handleKey, inRange: range.inRange })],
+    [dataset.rows, dataset.columns, range],
+  );
+  const menu = useColumnMenu();
+
+  /** Opens the value viewer on a cell; its Edit button starts the cell editor. */
+  const viewCell = useCallback((api: GridApi<GridRow>, node: IRowNode<GridRow>, colId: string) => {
+    if (!node.data || node.rowIndex === null || colId === ROW_NUMBER_COL) return;
+    const rowIndex = node.rowIndex;
+    openValueViewer({
+      column: colId,
+      row: rowIndex + 1,
+      value: (api.getCellValue({ rowNode: node, colKey: colId }) as string | null | undefined) ?? null,
+      edit: () => api.startEditingCell({ rowIndex, colKey: colId }),
+    });
+  }, []);
+  // A double-click edits, except on a value cut for the cell, which opens whole in the viewer.
+  const onCellDoubleClicked = useCallback(
+    (e: CellDoubleClickedEvent<GridRow>) => {
+      const colId = e.column.getColId();
+      if (colId === ROW_NUMBER_COL || e.rowIndex === null || !e.data) return;
+      if (isTruncated(e.value)) viewCell(e.api, e.node, colId);
+      else e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: colId });
+    },
+    [viewCell],
+  );
+  const saveColumns = useCallback((e: ColumnResizedEvent<GridRow> | ColumnPinnedEvent<GridRow>) => {
+    if ('finished' in e && !e.finished) return;
+    if (e.source !== 'uiColumnResized' && e.source !== 'uiColumnDragged' && e.source !== 'api' && e.source !== 'autosizeColumns') return;
+    saveColumnState(dsRef.current.name, e.api);
+  }, []);
   const onCellSaved = useCallback(() => {
     // The edit is now the latest step: an Undo toast from before would undo it, not its own operation.
     dismissActionToasts();
@@ -98,9 +143,32 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
 
   const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
     const ev = e.event as KeyboardEvent | null | undefined;
-    if (!ev || !(ev.ctrlKey || ev.metaKey) || ev.key.toLowerCase() !== 'c') return;
-    if ((ev.target as HTMLElement | null)?.closest('input, textarea')) return; // the editor copies its own text
+    if (!ev || (ev.target as HTMLElement | null)?.closest('input, textarea')) return; // the editor handles its own keys
     const api = e.api;
+    if (ev.key === 'F2' && ev.shiftKey) {
+      ev.preventDefault();
+      viewCell(api, e.node, e.column.getColId());
+      return;
+    }
+    if (!(ev.ctrlKey || ev.metaKey) || ev.key.toLowerCase() !== 'c') return;
+    const rect = range.rect();
+    if (rect) {
+      ev.preventDefault();
+      const rows = rect.r1 - rect.r0 + 1;
+      if (rows > MAX_COPY_ROWS) {
+        toast('error', `Too many rows to copy (${formatCount(rows)}; at most ${formatCount(MAX_COPY_ROWS)})`);
+        return;
+      }
+      void rangeValues(api, rect, current(), sync.extraFilters())
+        .then((values) => copyText(rangeTsv(values)))
+        .then(
+          (ok) => {
+            if (!ok) toast('error', 'Could not copy to the clipboard');
+          },
+          (err: unknown) => toast('error', `Could not copy: ${String(err instanceof Error ? err.message : err)}`),
+        );
+      return;
+    }
     const selected = api.getSelectedNodes().filter((n) => n.data);
     const cols = api.getAllDisplayedColumns().filter((c) => c.getColId() !== ROW_NUMBER_COL);
     let text: string;
@@ -115,7 +183,7 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
     void copyText(text).then((ok) => {
       if (!ok) toast('error', 'Could not copy to the clipboard');
     });
-  }, []);
+  }, [range, current, sync.extraFilters, viewCell]);
 
   const onReady = useCallback((e: GridReadyEvent<GridRow>) => {
     apiRef.current = e.api;
@@ -124,7 +192,7 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
   useEffect(() => () => registerGrid(dataset.id, null), [dataset.id]);
 
   return (
-    <div className={`data-grid${sync.busy ? ' busy' : ''}`} data-testid="data-grid" data-ready={ready ? 'true' : 'false'} aria-busy={sync.busy ? true : undefined}>
+    <div className={`data-grid${sync.busy ? ' busy' : ''}${menu ? ' menu-open' : ''}`} data-testid="data-grid" data-ready={ready ? 'true' : 'false'} aria-busy={sync.busy ? true : undefined}>
       {ignored.length ? (
         <div className="notice notice-warn" role="status">
           Not applied (the engine cannot express it): {ignored.join('; ')}
@@ -135,7 +203,7 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
           {loadError}
         </div>
       ) : null}
-      <div className="grid-host">
+      <div className="grid-host" onMouseDownCapture={range.onMouseDownCapture} onKeyDownCapture={range.onKeyDownCapture}>
         <AgGridReact<GridRow>
           theme={gridTheme}
           rowModelType="infinite"
@@ -150,6 +218,14 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
           defaultColDef={DEFAULT_COL_DEF}
           onColumnMoved={sync.onColumnMoved}
           readOnlyEdit
+          suppressClickEdit
+          onCellDoubleClicked={onCellDoubleClicked}
+          // Community has no cell context menu: a right-click on a cell opens its value in the viewer.
+          preventDefaultOnContextMenu
+          onCellContextMenu={(e) => viewCell(e.api, e.node, e.column.getColId())}
+          onCellClicked={range.onCellClicked}
+          onColumnResized={saveColumns}
+          onColumnPinned={saveColumns}
           onCellEditRequest={onCellEditRequest}
           stopEditingWhenCellsLoseFocus
           rowSelection={ROW_SELECTION}
@@ -158,11 +234,13 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
           onGridReady={onReady}
           onCellKeyDown={onCellKeyDown}
           onCellFocused={(e) => {
+            range.onCellFocused(e);
             const col = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
             setStatus((s) => ({ ...s, focused: col && e.rowIndex != null && col !== ROW_NUMBER_COL ? { column: col, row: e.rowIndex + 1 } : null }));
           }}
           onSelectionChanged={(e) => setStatus((s) => ({ ...s, selected: e.api.getSelectedNodes().length }))}
-          onSortChanged={(e) =>
+          onSortChanged={(e) => {
+            range.reset();
             setStatus((s) => ({
               ...s,
               focused: null,
@@ -172,15 +250,17 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
                 .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
                 .map((c) => `${c.colId} ${c.sort === 'asc' ? '↑' : '↓'}`)
                 .join(', '),
-            }))
-          }
+            }));
+          }}
           onFilterChanged={() => {
+            range.reset();
             setStatus((s) => ({ ...s, matching: null, focused: null }));
             patchUi(dsRef.current.id, { matching: null });
           }}
         />
       </div>
       <StatusBar total={dataset.rows} status={status} indexing={index.building} />
+      <ValueViewer />
     </div>
   );
 }

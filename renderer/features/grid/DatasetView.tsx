@@ -1,6 +1,6 @@
 // One dataset on screen: a header with its facts and tools, the grid between the facets panel and the
 // history or details panel, the column menu and the cleaning dialogs.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
 import { baseName, formatBytes, formatCount } from '../../components/format';
 import { dismissActionToasts } from '../../components/toastStore';
@@ -10,7 +10,7 @@ import { closeColumnMenu } from '../clean/columnMenuStore';
 import { getUi, useDatasetUi } from '../clean/datasetUi';
 import { closeCleanDialog } from '../clean/dialogStore';
 import { useCleanHotkeys } from '../clean/useCleanHotkeys';
-import { facetFilters, syncFacetColumns, useFacets } from '../facets/facetStore';
+import { facetFilters, persistFacets, restoreFacets, syncFacetColumns, useFacets } from '../facets/facetStore';
 import { FacetsPanel } from '../facets/FacetsPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
@@ -20,6 +20,13 @@ import { setPanels, usePanels } from './panelStore';
 
 export function DatasetView({ dataset }: { dataset: Dataset }) {
   const panels = usePanels();
+  // Facets saved on an earlier visit come back before the grid asks for its first rows.
+  const restored = useRef<number | null>(null);
+  if (restored.current !== dataset.id) {
+    restored.current = dataset.id;
+    restoreFacets(dataset.id, dataset.name, dataset.columns.map((c) => c.name));
+  }
+  useEffect(() => persistFacets(dataset.id, dataset.name), [dataset.id, dataset.name]);
   const facets = useFacets(dataset.id);
   const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
   const matching = useDatasetUi(dataset.id, 'matching');
@@ -57,7 +64,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         <div className="spacer" />
         <DatasetToolbar datasetId={dataset.id} filters={filters} facetCount={facets.length} />
       </header>
-      <div className="dataset-body">
+      <div className={`dataset-body${panels.facets ? ' with-facets' : ''}${panels.right !== 'none' ? ' with-right' : ''}`}>
         {panels.facets ? <FacetsPanel dataset={dataset} onClose={() => setPanels({ facets: false })} /> : null}
         <DataGrid dataset={dataset} />
         {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}

@@ -41,7 +41,7 @@ export function StatusBar({ total, status, indexing }: Props) {
           {status.focused.column} · row {formatCount(status.focused.row)}
         </span>
       ) : null}
-      <span className="muted hint">Enter edit · Alt+↓ column menu · {MOD_KEY}+Z undo · {MOD_KEY}+C copy · Shift-click sorts by several</span>
+      <span className="muted hint">Enter edit · Shift+F2 view value · Shift+click or Shift+arrows select cells · {MOD_KEY}+C copy · Alt+↓ column menu · {MOD_KEY}+Z undo · Shift-click a header sorts by several</span>
     </footer>
   );
 }

@@ -1,20 +1,25 @@
 // Builds the grid's column definitions from a dataset's columns: typed filters, badges, tooltips, editing.
-import type { ColDef, SuppressHeaderKeyboardEventParams, SuppressKeyboardEventParams, ValueGetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, SuppressHeaderKeyboardEventParams, SuppressKeyboardEventParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import type { Column, ColumnType } from '../../../shared/api/catalog';
 import { typeTitle } from '../../components/TypeBadge';
+import { CellEditor } from './CellEditor';
+import { cellDisplay } from './cellText';
 import { RANGE_OPTIONS, TEXT_OPTIONS } from './filterModel';
+import { IsoDateInput } from './IsoDateInput';
 import { HeaderLabel, type HeaderLabelParams } from './HeaderLabel';
 import { isMenuKey, openColumnMenu } from '../clean/columnMenuStore';
 import { cellOf, ROW_NUMBER_COL, type GridRow } from './gridTypes';
 
-function filterFor(type: ColumnType): Pick<ColDef<GridRow>, 'filter' | 'filterParams'> {
+function filterFor(type: ColumnType): Pick<ColDef<GridRow>, 'filter' | 'filterParams' | 'dateComponent'> {
   if (type === 'integer' || type === 'decimal') {
     return { filter: 'agNumberColumnFilter', filterParams: { filterOptions: [...RANGE_OPTIONS], inRangeInclusive: true, defaultJoinOperator: 'AND', maxNumConditions: 2 } };
   }
   if (type === 'date' || type === 'datetime') {
     return {
       filter: 'agDateColumnFilter',
-      filterParams: { filterOptions: [...RANGE_OPTIONS], inRangeInclusive: true, includeTime: false, defaultJoinOperator: 'AND', maxNumConditions: 2 },
+      dateComponent: IsoDateInput,
+      // ISO text typed and checked, not the browser's locale-ordered date picker.
+      filterParams: { filterOptions: [...RANGE_OPTIONS], inRangeInclusive: true, includeTime: false, browserDatePicker: false, defaultJoinOperator: 'AND', maxNumConditions: 2 },
     };
   }
   return { filter: 'agTextColumnFilter', filterParams: { filterOptions: [...TEXT_OPTIONS], defaultJoinOperator: 'AND', maxNumConditions: 2, debounceMs: 300 } };
@@ -61,13 +66,24 @@ function menuFromHeader(p: SuppressHeaderKeyboardEventParams<GridRow>): boolean 
 }
 
 function menuFromCell(p: SuppressKeyboardEventParams<GridRow>): boolean {
-  if (p.editing || p.event.type !== 'keydown' || !isMenuKey(p.event)) return false;
+  // Shift+Enter in the editor is a line break for the text area, not "save".
+  if (p.editing) return p.event.key === 'Enter' && p.event.shiftKey;
+  if (p.event.type !== 'keydown' || !isMenuKey(p.event)) return false;
   p.event.preventDefault();
   openColumnMenu(p.column.getColId(), p.event.target as HTMLElement | null);
   return true;
 }
 
-export function dataColDefs(columns: readonly Column[]): ColDef<GridRow>[] {
+export interface CellHooks {
+  /** Keys the grid must not handle (range selection, Ctrl+Home/End); true when handled. */
+  onKey(p: SuppressKeyboardEventParams<GridRow>): boolean;
+  /** Whether a cell is inside the selected range. */
+  inRange(p: CellClassParams<GridRow>): boolean;
+}
+
+const display = (p: ValueFormatterParams<GridRow>) => cellDisplay(p.value);
+
+export function dataColDefs(columns: readonly Column[], hooks: CellHooks): ColDef<GridRow>[] {
   return columns.map((c) => {
     const numeric = c.type === 'integer' || c.type === 'decimal';
     const params: HeaderLabelParams = { type: c.type, unit: c.unit };
@@ -83,15 +99,21 @@ export function dataColDefs(columns: readonly Column[]): ColDef<GridRow>[] {
       // Our ▾ menu replaces ag-grid's column menu, whose Community version offers little for cleaning.
       suppressHeaderMenuButton: true,
       suppressHeaderKeyboardEvent: menuFromHeader,
-      suppressKeyboardEvent: menuFromCell,
+      suppressKeyboardEvent: (p) => menuFromCell(p) || hooks.onKey(p),
+      // Line breaks shown as ↵, long values cut (the raw value stays the cell's value for copy and edit).
+      valueFormatter: display,
+      cellEditor: CellEditor,
+      cellEditorPopup: true,
+      cellEditorPopupPosition: 'over',
       cellClass: numeric ? 'num' : undefined,
       cellClassRules: {
+        'cell-in-range': hooks.inRange,
+        'cell-multiline': (p) => typeof p.value === 'string' && /[\r\n]/.test(p.value),
         'cell-null': (p) => p.data !== undefined && p.value === null,
         // Leading, trailing or doubled spaces are shown as typed, so that a trim has something visible to fix.
         'cell-ws': (p) => typeof p.value === 'string' && WS.test(p.value) && !p.value.includes('\n'),
       },
-      // Room for the date picker in the floating filter.
-      minWidth: c.type === 'date' || c.type === 'datetime' ? 172 : 60,
+      minWidth: c.type === 'date' || c.type === 'datetime' ? 130 : 60,
       // initialWidth, not width: a metadata edit re-sends the column defs and must keep the user's widths.
       initialWidth: numeric ? 120 : c.type === 'date' || c.type === 'datetime' ? 176 : 180,
       ...filterFor(c.type),

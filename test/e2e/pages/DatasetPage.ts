@@ -49,11 +49,28 @@ export class DatasetPage {
     return this.page.getByTestId(`status-${part}`);
   }
 
+  /** The multi-line cell editor (a popup over the cell) and its text area. */
+  editor(): Locator {
+    return this.page.getByTestId('cell-editor').locator('textarea');
+  }
+
+  /** Double-click, replace the text, Enter to save; waits for the editor to close. */
   async editCell(cell: Locator, value: string): Promise<void> {
     await cell.dblclick();
-    const input = cell.locator('input');
+    const input = this.editor();
     await input.fill(value);
     await input.press('Enter');
+    await input.waitFor({ state: 'detached' });
+  }
+
+  /** The value viewer dialog (Shift+F2, or a double-click on a value cut for the cell). */
+  viewer(): Locator {
+    return this.page.getByTestId('value-viewer');
+  }
+
+  /** Cells marked as inside the selected range. */
+  rangeCells(): Locator {
+    return this.grid.locator('[role="gridcell"].cell-in-range');
   }
 
   metadata(): Locator {
