@@ -2,7 +2,7 @@
 // handler against the open workspace, and turns every outcome into a Reply.
 import type { z } from 'zod';
 import { contract, type EventName, type EventPayload, type Method, type Reply } from '../../shared/api/contract';
-import { TidysetError } from '../core/errors';
+import { TidysetError, fileSystemError } from '../core/errors';
 import { Workspace } from '../core/workspace';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
@@ -95,6 +95,9 @@ export class Dispatcher {
       return { ok: true, value: await handler(parsed.data, this.ctx) };
     } catch (e) {
       if (e instanceof TidysetError) return fail(e.code, e.message);
+      const fsErr = fileSystemError(e);
+      if (fsErr) return fail(fsErr.code, fsErr.message);
+      // A fault of ours: the stack goes to the server's log (stderr) only, never into the reply.
       process.stderr.write(`tidyset: internal error in ${method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       return fail('INTERNAL', `internal error in ${method}: ${e instanceof Error ? e.message : String(e)}`);
     }
