@@ -11,6 +11,7 @@ import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
 import { JobManager } from './jobManager';
 import { DataRoots } from './paths';
+import { Reader } from './reader';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
 import type { Face, HandlerContext, Handlers } from './types';
@@ -63,6 +64,7 @@ export class Dispatcher {
   }
   private readonly listeners = new Set<(e: ApiEvent) => void>();
   private readonly ctx: HandlerContext;
+  private readonly reader: Reader;
   private closed = false;
 
   constructor(opts: DispatcherOptions) {
@@ -70,12 +72,16 @@ export class Dispatcher {
     const paths = new DataRoots(opts.roots ?? [process.cwd()], hint);
     this.ws = Workspace.open(opts.workspaceDir);
     this.jobs = new JobManager(this.ws.dir);
+    this.reader = new Reader(this.ws.dir);
+    // The app and serve mode start the reader thread at once; tests start it on first use.
+    if (opts.face !== 'test') this.reader.warm();
     this.jobs.onEvent((e) => this.emit(e as ApiEvent));
     this.ctx = {
       ws: this.ws,
       jobs: this.jobs,
       face: opts.face,
       paths,
+      reader: this.reader,
       pickFolder: opts.pickFolder,
       datasetsChanged: (dataset) => this.emit({ name: 'datasets.changed', payload: { dataset } }),
     };
@@ -113,7 +119,7 @@ export class Dispatcher {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.jobs.cancelAll();
+    await Promise.all([this.jobs.cancelAll(), this.reader.close()]);
     this.listeners.clear();
     this.ws.close();
   }
