@@ -12,6 +12,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const nodeEntries = {
   cli: 'main/cli/index.ts',
   worker: 'main/core/jobs/worker.ts',
+  reader: 'main/api/readerWorker.ts',
 };
 const optional = [
   ['electron', 'main/electron/main.ts'],

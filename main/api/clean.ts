@@ -2,8 +2,7 @@
 import type { HistoryEntryInfo, JobInfo, Out } from '../../shared/api/contract';
 import type { HistoryEntry } from '../core/db/repos/history';
 import { runCleanAction, type CleanAction, type CleanResult } from '../core/clean/actions';
-import { listHistory, previewOp, type OpOutcome } from '../core/clean/engine';
-import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/facets';
+import { listHistory, type OpOutcome } from '../core/clean/engine';
 import { exportRecipe } from '../core/clean/recipes';
 import { describeOp } from '../core/clean/describe';
 import type { HandlerContext, Handlers } from './types';
@@ -59,7 +58,8 @@ type CleanMethods =
   | 'recipes.export' | 'recipes.apply' | 'facets.text' | 'facets.numeric' | 'facets.blank' | 'facets.type';
 
 export const cleanHandlers: Pick<Handlers, CleanMethods> = {
-  'ops.preview': async ({ dataset, op, limit }, { ws }) => previewOp(ws, dataset, op, limit),
+  // Previews and facets read the whole column: the reader thread runs them, off the request thread.
+  'ops.preview': async ({ dataset, op, limit }, { reader }) => reader.run({ kind: 'ops.preview', dataset, input: { op, limit } }),
 
   'ops.apply': async ({ dataset, op }, ctx) => {
     const r = await runClean(ctx, { action: 'apply', dataset, op }, describeOp(op));
@@ -92,8 +92,8 @@ export const cleanHandlers: Pick<Handlers, CleanMethods> = {
 
   'jobs.applyRecipe': async ({ dataset, recipe, map }, ctx) => startClean(ctx, { action: 'recipe', dataset, recipe, map }, 'Apply recipe'),
 
-  'facets.text': async ({ dataset, column, filters, sort, limit }, { ws }) => textFacet(ws, ws.datasets.get(dataset), column, filters, sort, limit),
-  'facets.numeric': async ({ dataset, column, filters, bins }, { ws }) => numericFacet(ws, ws.datasets.get(dataset), column, filters, bins),
-  'facets.blank': async ({ dataset, column, filters }, { ws }) => blankFacet(ws, ws.datasets.get(dataset), column, filters),
-  'facets.type': async ({ dataset, column, filters }, { ws }) => typeFacet(ws, ws.datasets.get(dataset), column, filters),
+  'facets.text': async (input, { ws, reader }) => reader.run({ kind: 'facets.text', ds: ws.datasets.get(input.dataset), input }),
+  'facets.numeric': async (input, { ws, reader }) => reader.run({ kind: 'facets.numeric', ds: ws.datasets.get(input.dataset), input }),
+  'facets.blank': async (input, { ws, reader }) => reader.run({ kind: 'facets.blank', ds: ws.datasets.get(input.dataset), input }),
+  'facets.type': async (input, { ws, reader }) => reader.run({ kind: 'facets.type', ds: ws.datasets.get(input.dataset), input }),
 };

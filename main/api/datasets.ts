@@ -27,6 +27,7 @@ export const datasetHandlers: Pick<Handlers, 'datasets.list' | 'datasets.get' | 
   'datasets.delete': async ({ dataset }, ctx) => {
     const ds = ctx.ws.datasets.get(dataset);
     closeDataset(ctx.ws, ds);
+    await ctx.reader.closeDataset(ds.file);
     ctx.ws.datasets.remove(ds.id);
     // The catalog row goes first: a crash between the two leaves an orphan file, never a dangling entry.
     const file = ctx.ws.dataPath(ds.file);

@@ -2,7 +2,7 @@
 // handler against the open workspace, and turns every outcome into a Reply.
 import type { z } from 'zod';
 import { contract, type EventName, type EventPayload, type Method, type Reply } from '../../shared/api/contract';
-import { TidysetError } from '../core/errors';
+import { TidysetError, fileSystemError } from '../core/errors';
 import { Workspace } from '../core/workspace';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
@@ -12,6 +12,7 @@ import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
 import { JobManager } from './jobManager';
 import { DataRoots } from './paths';
+import { Reader } from './reader';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
 import type { Face, HandlerContext, Handlers } from './types';
@@ -65,6 +66,7 @@ export class Dispatcher {
   }
   private readonly listeners = new Set<(e: ApiEvent) => void>();
   private readonly ctx: HandlerContext;
+  private readonly reader: Reader;
   private closed = false;
 
   constructor(opts: DispatcherOptions) {
@@ -72,12 +74,16 @@ export class Dispatcher {
     const paths = new DataRoots(opts.roots ?? [process.cwd()], hint);
     this.ws = Workspace.open(opts.workspaceDir);
     this.jobs = new JobManager(this.ws.dir);
+    this.reader = new Reader(this.ws.dir);
+    // The app and serve mode start the reader thread at once; tests start it on first use.
+    if (opts.face !== 'test') this.reader.warm();
     this.jobs.onEvent((e) => this.emit(e as ApiEvent));
     this.ctx = {
       ws: this.ws,
       jobs: this.jobs,
       face: opts.face,
       paths,
+      reader: this.reader,
       pickFolder: opts.pickFolder,
       datasetsChanged: (dataset) => this.emit({ name: 'datasets.changed', payload: { dataset } }),
     };
@@ -97,6 +103,9 @@ export class Dispatcher {
       return { ok: true, value: await handler(parsed.data, this.ctx) };
     } catch (e) {
       if (e instanceof TidysetError) return fail(e.code, e.message);
+      const fsErr = fileSystemError(e);
+      if (fsErr) return fail(fsErr.code, fsErr.message);
+      // A fault of ours: the stack goes to the server's log (stderr) only, never into the reply.
       process.stderr.write(`tidyset: internal error in ${method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       return fail('INTERNAL', `internal error in ${method}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -112,7 +121,7 @@ export class Dispatcher {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.jobs.cancelAll();
+    await Promise.all([this.jobs.cancelAll(), this.reader.close()]);
     this.listeners.clear();
     this.ws.close();
   }

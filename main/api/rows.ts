@@ -1,11 +1,15 @@
 // Handlers for a dataset's rows: pages for the grid, cell edits, and the rejected lines of its import.
 import { runClean } from './clean';
 import { readRejects } from '../core/rows/datasetDb';
-import { pageRows } from '../core/rows/query';
+import { isCheapPage, pageRows } from '../core/rows/query';
 import type { Handlers } from './types';
 
 export const rowHandlers: Pick<Handlers, 'rows.page' | 'cells.update' | 'rejects.list'> = {
-  'rows.page': async (q, { ws }) => pageRows(ws, ws.datasets.get(q.dataset), q),
+  /** Index seeks answer here at once; a page that scans or sorts the table goes to the reader thread. */
+  'rows.page': async (q, { ws, reader }) => {
+    const ds = ws.datasets.get(q.dataset);
+    return isCheapPage(ws, ds, q) ? pageRows(ws, ds, q) : reader.run({ kind: 'rows.page', ds, input: q });
+  },
 
   /** Goes through the operation engine as an editCell step, so a cell edit can be undone and replayed. */
   'cells.update': async ({ dataset, rid, column, value }, ctx) => {

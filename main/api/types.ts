@@ -4,6 +4,7 @@ import type { Contract, Method, Out } from '../../shared/api/contract';
 import type { Workspace } from '../core/workspace';
 import type { JobManager } from './jobManager';
 import type { DataRoots } from './paths';
+import type { Reader } from './reader';
 
 /** Which face the dispatcher serves; `app.info` reports it. */
 export type Face = 'electron' | 'serve' | 'test';
@@ -19,6 +20,8 @@ export interface HandlerContext {
    * the resolved real path to use instead, or throws FORBIDDEN_PATH.
    */
   paths: DataRoots;
+  /** The reader thread: heavy reads (scanning or sorting pages, facets, previews) run there, off the request thread. */
+  reader: Reader;
   /** Opens a native folder dialog (desktop only); resolves with the picked folder or null. */
   pickFolder?: () => Promise<string | null>;
   /** Tells subscribers that a dataset (or, with null, the list) changed. */

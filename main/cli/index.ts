@@ -1,7 +1,7 @@
 // The `tidyset` command: scan, import, datasets, show, rejects, export — headless faces of the engine.
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import { TidysetError, isUserError } from '../core/errors';
+import { TidysetError, fileSystemError, isUserError } from '../core/errors';
 import { startJob, type Job } from '../core/jobs/runner';
 import type { JobKind, JobParams, JobResult } from '../core/jobs/kinds';
 import { readRejects, readRows } from '../core/rows/datasetDb';
@@ -221,7 +221,8 @@ function count(v: string, flag: string): number {
   return n;
 }
 
-program.parseAsync(process.argv).catch((e: unknown) => {
+program.parseAsync(process.argv).catch((raw: unknown) => {
+  const e = fileSystemError(raw) ?? raw;
   const json = process.argv.includes('--json');
   if (e instanceof TidysetError && e.code === 'CANCELLED') {
     process.stderr.write('tidyset: cancelled; nothing was kept\n');

@@ -59,9 +59,12 @@ export function isScriptedCall(req: IncomingMessage): boolean {
   return type === 'application/json';
 }
 
-/** Reads a request body up to `limit` bytes; resolves null once it is known to be larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+/**
+ * Reads a request body up to `limit` bytes; resolves null once it is known to be larger, and
+ * 'aborted' when the client went away mid-body (an ordinary event, not an error worth a stack).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null | 'aborted'> {
+  return new Promise((resolve) => {
     if (Number(req.headers['content-length'] ?? 0) > limit) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -73,7 +76,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // Settles once: after 'end' these do nothing.
+    req.on('error', () => resolve('aborted'));
+    req.on('close', () => resolve('aborted'));
   });
 }
 
@@ -88,6 +93,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'aborted') return void res.destroy();
     if (body === null) {
       // Stop reading an oversized upload: answer, then drop the connection.
       sendJson(res, 413, apiError('BAD_INPUT', `request body is larger than ${MAX_BODY_BYTES} bytes`), { Connection: 'close' });

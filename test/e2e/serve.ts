@@ -7,6 +7,11 @@ import { createInterface } from 'node:readline';
 import { READY_PREFIX, type ReadyLine } from '../../shared/api/transport';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The data roots e2e servers get: the checked-in fixtures, and the temp folder specs create their own
+ * folders in (exports, generated files). Serve refuses every other path with FORBIDDEN_PATH.
+ */
+export const E2E_ROOTS = [path.join(ROOT, 'test', 'fixtures'), os.tmpdir()];
 
 export interface Served extends ReadyLine {
   workspace: string;
@@ -15,10 +20,11 @@ export interface Served extends ReadyLine {
   stop(): Promise<void>;
 }
 
-/** Spawns the built CLI's serve command and resolves with the ready line's URL, port, host and token. */
-export async function startServe(timeoutMs = 30_000): Promise<Served> {
+/** Spawns the built CLI's serve command (data roots `roots`) and resolves with the ready line. */
+export async function startServe(timeoutMs = 30_000, roots: readonly string[] = E2E_ROOTS): Promise<Served> {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'tidyset-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'tidyset.js'), 'serve', '--port', '0', '--workspace', workspace], {
+  const rootArgs = roots.flatMap((r) => ['--root', r]);
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'tidyset.js'), 'serve', '--port', '0', '--workspace', workspace, ...rootArgs], {
     cwd: ROOT,
     env: { ...process.env, TIDYSET_WORKSPACE: workspace },
     stdio: ['ignore', 'pipe', 'pipe'],

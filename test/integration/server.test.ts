@@ -154,6 +154,36 @@ describe('serve mode over HTTP', () => {
     assert.equal(JSON.parse(unknown.body).error.code, 'UNKNOWN_METHOD');
   });
 
+  test('an upload the client abandons mid-body prints no stack trace and leaves the server answering', async () => {
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const sock = net.connect({ host: '127.0.0.1', port: s.port }, () => {
+          sock.write(`POST /api/call/app.info HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${s.token}\r\nX-Tidyset: 1\r\nContent-Length: 100000\r\n\r\n{"a":`);
+          // Wait until the server has the partial body (no reply can come before the body ends), then vanish.
+          setImmediate(() => {
+            sock.destroy();
+            resolve();
+          });
+        });
+        sock.on('error', reject);
+      });
+      // Requests after it are answered (each round trip also lets the server see the closed socket).
+      for (let i = 0; i < 3; i++) {
+        const r = await request(s.port, { method: 'POST', path: '/api/call/app.info', headers: bearer, body: '{}' });
+        assert.equal(r.status, 200);
+      }
+    } finally {
+      process.stderr.write = original;
+    }
+    assert.doesNotMatch(written.join(''), /\n\s+at |aborted/);
+  });
+
   test('/api/events streams job.progress/job.end and datasets.changed as Server-Sent Events', async () => {
     const log = new EventLog();
     const stop = await openEventStream(s.port, { Cookie: `tidyset_token_${s.port}=${s.token}` }, log);

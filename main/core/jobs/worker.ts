@@ -1,6 +1,6 @@
 // Worker-thread entry: opens the workspace, runs one job, reports progress, result or error.
 import { parentPort, workerData } from 'node:worker_threads';
-import { TidysetError } from '../errors';
+import { TidysetError, fileSystemError } from '../errors';
 import { Workspace } from '../workspace';
 import { jobHandlers } from './kinds';
 import { runCsvParser, type CsvParseParams } from '../ingest/csvParseWorker';
@@ -37,7 +37,21 @@ if ((workerData as { role?: string }).role === 'csv-parse') {
   main().catch(report);
 }
 
+/** The file a job works on, to name in a file-system error that carries no path. */
+function jobFile(): string | undefined {
+  const p = data.params as { file?: unknown; root?: unknown; outDir?: unknown } | null;
+  const f = p?.file ?? p?.outDir ?? p?.root;
+  return typeof f === 'string' ? f : undefined;
+}
+
 function report(e: unknown): void {
-  if (e instanceof TidysetError) post({ type: 'error', code: e.code, message: e.message, position: e.position });
-  else post({ type: 'error', code: 'INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  const fsErr = fileSystemError(e, jobFile());
+  if (e instanceof TidysetError || fsErr) {
+    const u = (e instanceof TidysetError ? e : fsErr)!;
+    post({ type: 'error', code: u.code, message: u.message, position: u.position });
+    return;
+  }
+  // A fault of ours: the stack goes to the log (stderr), the reply carries the message only.
+  process.stderr.write(`tidyset: internal error in a ${data.kind} job: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  post({ type: 'error', code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
 }

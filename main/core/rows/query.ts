@@ -30,6 +30,17 @@ interface Conn {
 let orderTables = 0;
 
 const conns = new Map<string, Conn>();
+/** Set in the API's reader thread: its cached connections are read-only (temp tables still work). */
+let readOnlyConns = false;
+
+/**
+ * Makes this thread's cached grid connections read-only. For a thread that only reads (serve's
+ * reader worker): its caches stay right because every write happens on another connection, which
+ * bumps this one's data_version.
+ */
+export function useReadOnlyConnections(): void {
+  readOnlyConns = true;
+}
 
 /** SQL functions the filters use; registered on every connection that runs filter queries. */
 export function registerFunctions(db: Db): void {
@@ -51,7 +62,7 @@ function conn(ws: Workspace, ds: StoredDataset): Conn {
   let c = conns.get(file);
   if (!c) {
     if (!ws.hasFile(ds.file)) throw new TidysetError('NOT_FOUND', `the data file of dataset ${JSON.stringify(ds.name)} is missing`);
-    const db = openDb(file, { mustExist: true });
+    const db = openDb(file, { mustExist: true, readonly: readOnlyConns });
     registerFunctions(db);
     c = { db, version: 0, dataVersion: db.pragma('data_version', { simple: true }) as number, anchors: new Map(), counts: new Map(), orders: new Map(), orderRequests: new Map() };
     conns.set(file, c);
@@ -188,6 +199,17 @@ export function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string
     }
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/**
+ * True if a page costs a few index seeks whatever the dataset's size: no filters (their count is a
+ * scan) and at most one sort key, which has its index. Anything else may scan or sort the whole table.
+ */
+export function isCheapPage(ws: Workspace, ds: StoredDataset, q: RowsPageIn): boolean {
+  const sorts = q.sort ?? [];
+  if ((q.filters ?? []).length > 0 || sorts.length > 1) return false;
+  if (sorts.length === 0) return true;
+  return hasIndex(conn(ws, ds).db, indexName(column(ds, sorts[0]!.column)));
 }
 
 /** A page of rows in the requested order and filter; `total` counts the filtered rows. */

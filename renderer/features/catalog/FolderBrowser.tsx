@@ -1,4 +1,5 @@
-// A keyboard-driven folder browser over `fs.list`: breadcrumb, folders, Enter descends, Backspace goes up.
+// A keyboard-driven folder browser over `fs.list`: the data roots as places, breadcrumb, folders, Enter
+// descends, Backspace goes up; the native folder dialog where the desktop app has one.
 import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../../api';
 import { pathCrumbs } from './pathCrumbs';
@@ -18,14 +19,46 @@ interface Props {
   includeHidden: boolean;
 }
 
+/** True if `p` is `root` or below it (POSIX or Windows separators). */
+function within(p: string, root: string): boolean {
+  const r = root.replace(/[\\/]+$/, '');
+  return p === root || p === r || p.startsWith(r + '/') || p.startsWith(r + '\\');
+}
+
+/** The last segment of a root, for its place button (the full path is its title). */
+function placeLabel(root: string): string {
+  return root.split(/[\\/]+/).filter(Boolean).pop() ?? root;
+}
+
 export function FolderBrowser({ path, onNavigate, onChoose, includeHidden }: Props) {
   const [listing, setListing] = useState<Listing | null>(null);
+  const [roots, setRoots] = useState<{ roots: string[]; native: boolean }>({ roots: [], native: false });
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
 
   const onNavigateRef = useRef(onNavigate);
   onNavigateRef.current = onNavigate;
+
+  // The data roots: the only folders the engine lists; shown as places to start from.
+  useEffect(() => {
+    let stale = false;
+    api['fs.roots']({}).then((r) => !stale && setRoots(r), () => undefined);
+    return () => {
+      stale = true;
+    };
+  }, []);
+
+  const pickNative = async () => {
+    try {
+      const r = await api['fs.pickFolder']({});
+      if (!r.path) return;
+      setRoots(await api['fs.roots']({}));
+      onNavigate(r.path);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
 
   // Refetch only when the folder changes; an empty path asks the engine for its default folder.
   useEffect(() => {
@@ -79,9 +112,28 @@ export function FolderBrowser({ path, onNavigate, onChoose, includeHidden }: Pro
 
   return (
     <div className="folder-browser" data-testid="folder-browser">
+      <nav className="folder-places" aria-label="Data folders" data-testid="folder-places">
+        <span className="muted" aria-hidden="true">Data folders</span>
+        {roots.roots.map((r) => (
+          <button
+            key={r}
+            type="button"
+            className={`button button-secondary${listing && within(listing.path, r) ? ' pressed' : ''}`}
+            title={r}
+            onClick={() => onNavigate(r)}
+          >
+            {placeLabel(r)}
+          </button>
+        ))}
+        {roots.native ? (
+          <button type="button" className="button button-secondary" onClick={() => void pickNative()} data-testid="pick-folder">
+            Choose folder…
+          </button>
+        ) : null}
+      </nav>
       <nav className="crumbs" aria-label="Folder path">
         {listing
-          ? pathCrumbs(listing.path).map((c, i, all) => (
+          ? pathCrumbs(listing.path).filter((c) => roots.roots.length === 0 || roots.roots.some((r) => within(c.path, r))).map((c, i, all) => (
               <span key={c.path} className="crumb">
                 <button type="button" className="link-button" onClick={() => onNavigate(c.path)} disabled={i === all.length - 1}>
                   {c.label}

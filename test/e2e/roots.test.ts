@@ -1,0 +1,59 @@
+// Serve mode's data roots in the UI: the folder browser starts at the first root, shows the roots as
+// places, offers no native dialog in a browser, and a path outside the roots is refused.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launch, screenshot, skipReason } from './browser';
+import { CatalogPage } from './pages/CatalogPage';
+import { ScanDialog } from './pages/ScanDialog';
+import { E2E_ROOTS, startServe, type Served } from './serve';
+
+describe('data roots in the folder browser', { skip: skipReason() }, () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let scan: ScanDialog;
+
+  before(async () => {
+    served = await startServe();
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    scan = new ScanDialog(page);
+    await new CatalogPage(page).open(served.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  test('the browser starts at the first root and lists the roots as places', async () => {
+    await scan.openWithShortcut();
+    const places = scan.root.getByTestId('folder-places').getByRole('button');
+    await places.first().waitFor();
+    assert.deepEqual(await places.evaluateAll((bs) => bs.map((b) => b.getAttribute('title'))), served.roots);
+    assert.deepEqual(served.roots, E2E_ROOTS);
+    assert.equal(await scan.root.getByTestId('pick-folder').count(), 0, 'no native dialog in a browser');
+    // The fixtures folder's sub-folders, and no ".." above the root.
+    const list = scan.root.getByTestId('folder-list');
+    await list.getByRole('option', { name: 'e2e' }).waitFor();
+    assert.equal(await list.locator('.folder.up').count(), 0);
+    await screenshot(page, 'roots-1400x900');
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await screenshot(page, 'roots-1000x700');
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  test('a place opens its root; scanning a folder outside the roots is refused', async () => {
+    await scan.root.getByTestId('folder-places').getByRole('button', { name: path.basename(E2E_ROOTS[1]!) }).click();
+    // The place fills the folder field (a string predicate: this file has no DOM types).
+    await page.waitForFunction(`document.querySelector('[data-testid="scan-path"]')?.value === ${JSON.stringify(E2E_ROOTS[1])}`);
+    await scan.root.getByTestId('scan-path').fill('/etc');
+    await scan.root.getByTestId('start-scan').click();
+    const error = scan.root.getByTestId('scan-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /outside the data roots/);
+    await screenshot(page, 'roots-refused');
+  });
+});
