@@ -20,7 +20,8 @@ export function samplePath(baseDir: string = __dirname): string {
 export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.importSample' | 'jobs.buildIndex' | 'jobs.list' | 'jobs.cancel'> = {
   'jobs.scan': async ({ root, includeHidden }, { jobs, paths }) => {
     const abs = paths.check(root, 'read');
-    return jobs.start('scan', { root: abs, options: { includeHidden } }, `Scan ${abs}`);
+    // The walk follows symbolic links; `within` keeps it from following one out of the data roots.
+    return jobs.start('scan', { root: abs, options: { includeHidden, within: paths.list() } }, `Scan ${abs}`);
   },
 
   'jobs.import': async ({ files }, { jobs, paths }) => {

@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Reply } from '../../shared/api/contract';
+import type { JobInfo, Reply } from '../../shared/api/contract';
 import { Dispatcher } from '../../main/api/dispatch';
 import { DataRoots, resolveReal } from '../../main/api/paths';
 import { startServer } from '../../main/server/server';
-import { request } from './harness';
+import { EventLog, jobEnded, request } from './harness';
 
 let base: string;
 let root: string;
@@ -76,6 +76,26 @@ describe('data roots through the dispatcher', () => {
     assert.deepEqual(await d.dispatch('jobs.list', {}), { ok: true, value: [] });
     const ok = await d.dispatch('jobs.scan', { root });
     assert.ok(ok.ok, JSON.stringify(ok));
+  });
+
+  test('a scan inside a root does not follow symbolic links out of it', async () => {
+    const log = new EventLog();
+    const off = d.onEvent((e) => log.push(e));
+    try {
+      const r = await d.dispatch('jobs.scan', { root });
+      assert.ok(r.ok, JSON.stringify(r));
+      const end = (await log.waitFor(jobEnded((r.value as JobInfo).id))).payload as JobInfo;
+      assert.equal(end.state, 'done', JSON.stringify(end.error));
+      const sources = await d.dispatch('sources.list', { root });
+      assert.ok(sources.ok);
+      const list = sources.value as Array<{ path: string; status: string; error: string | null }>;
+      assert.ok(!list.some((s) => s.path.includes('secret') || s.path.startsWith(path.join(root, 'escape') + path.sep)), JSON.stringify(list));
+      const link = list.find((s) => s.path === path.join(root, 'link.csv'));
+      assert.ok(link && link.status !== 'ok' && /outside the data roots/.test(link.error ?? ''), JSON.stringify(link));
+      assert.ok(list.some((s) => s.path === path.join(root, 'data.csv') && s.status === 'ok'));
+    } finally {
+      off();
+    }
   });
 });
 

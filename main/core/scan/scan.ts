@@ -13,6 +13,8 @@ import { walkFiles, type WalkEntry } from './walk';
 export interface ScanOptions {
   /** Descend into folders and files whose name starts with a dot. */
   includeHidden?: boolean;
+  /** Real paths the scan must stay in: symbolic links out of them are not followed (see WalkOptions.within). */
+  within?: string[];
 }
 
 export interface ScanResult {
@@ -38,7 +40,7 @@ export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions,
     throw new TidysetError('BAD_INPUT', `${abs}: cannot scan: ${describeFsError(e)}`, { file: abs });
   }
   // Phase 1: list files (cheap), so that phase 2 can report progress in bytes.
-  for await (const e of walkFiles(abs, { includeHidden: opts.includeHidden ?? false, isCancelled: ctx.isCancelled })) {
+  for await (const e of walkFiles(abs, { includeHidden: opts.includeHidden ?? false, isCancelled: ctx.isCancelled, within: opts.within })) {
     cancelled();
     if ('error' in e) {
       counts.unreadable++;

@@ -1,6 +1,6 @@
 // Lists the regular files below a folder, following symlinks without looping and reporting unreadable entries instead of throwing.
 import { constants } from 'node:fs';
-import { access, lstat, readdir, stat } from 'node:fs/promises';
+import { access, lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A regular file found by the walk; `size` in bytes, `mtimeMs` in ms since the epoch (of the symlink target, if any). */
@@ -21,6 +21,18 @@ export interface WalkOptions {
   includeHidden?: boolean;
   /** Polled before every entry; the walk ends quietly once it returns true. */
   isCancelled?: () => boolean;
+  /**
+   * Real paths of the folders the walk must stay in (the API's data roots): a symbolic link whose
+   * target lies outside them is reported as a problem and not followed. Unset: no limit (the CLI).
+   */
+  within?: readonly string[];
+}
+
+function inside(real: string, roots: readonly string[]): boolean {
+  return roots.some((r) => {
+    const rel = path.relative(r, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
 }
 
 const ERROR_TEXT: Record<string, string> = {
@@ -95,6 +107,14 @@ export async function* walkFiles(root: string, opts: WalkOptions = {}): AsyncGen
   async function* visit(p: string): AsyncGenerator<WalkEntry | WalkProblem> {
     let st;
     try {
+      // Folders are entered by the path they were reached by, so only a link can lead outside.
+      if (opts.within && (await lstat(p)).isSymbolicLink()) {
+        const target = await realpath(p);
+        if (!inside(target, opts.within)) {
+          yield { path: p, error: `symbolic link to ${target}, outside the data roots (not followed)` };
+          return;
+        }
+      }
       st = await stat(p);
     } catch (err) {
       yield await problem(p, err);
