@@ -2,7 +2,7 @@
 // column mapping; cell edits find their row by a key column the user picks.
 import { missingColumns } from '../../../shared/ops/columns';
 import { RECIPE_VERSION, RecipeSchema, type Op, type Recipe } from '../../../shared/ops/schema';
-import { HistoryRepo } from '../db/repos/history';
+import { HistoryRepo, type HistoryEntry } from '../db/repos/history';
 import { TidysetError } from '../errors';
 import { readCell } from '../rows/query';
 import type { Workspace } from '../workspace';
@@ -68,7 +68,10 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
   const ops = parsed.data.operations.map((op) => mapOp(op, map));
   checkColumns(ops, ds.columns.map((c) => c.name));
   const history = new HistoryRepo(ws.catalog);
-  const before = history.list(ds.id).filter((e) => e.state === 'done').at(-1)?.seq ?? 0;
+  const entries = history.list(ds.id);
+  const before = entries.filter((e) => e.state === 'done').at(-1)?.seq ?? 0;
+  // The redo stack the recipe's first step drops; a failed or cancelled replay puts it back.
+  const redoable = entries.filter((e) => e.state === 'undone');
   const sameDataset = parsed.data.source?.dataset === ds.name;
   const outcomes: OpOutcome[] = [];
   const stop = () => {
@@ -94,10 +97,28 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     if (outcomes.length) {
       jumpTo(ws, dataset, before);
       for (const o of outcomes) history.remove(ds.id, o.seq);
+      restoreRedo(history, ds.id, redoable);
     }
     throw e;
   }
   return outcomes;
+}
+
+/**
+ * Puts back the undone steps a replay's first step dropped, with the same numbers (they follow the
+ * last applied step again), as redoable as before: redo re-runs each from its definition and detail.
+ */
+function restoreRedo(history: HistoryRepo, datasetId: number, undone: HistoryEntry[]): void {
+  if (!undone.length) return;
+  // The dataset stays where it is (before the first undone step): its columns are that step's "before".
+  const { columnsBefore: columns, rowsBefore: rows } = undone[0]!;
+  // Each is recorded as done first (beginning a step drops every undone one), then all turn undone.
+  for (const e of undone) {
+    const seq = history.begin(datasetId, e.op, e.description, e.columnsBefore, e.rowsBefore);
+    if (seq !== e.seq) throw new TidysetError('INTERNAL', `restoring the redo stack gave step ${seq} instead of ${e.seq}`);
+    history.finish(datasetId, seq, 'done', columns, rows, { columns: e.columnsAfter ?? e.columnsBefore, rows: e.rowsAfter ?? e.rowsBefore, detail: e.detail ?? { changed: 0 } });
+  }
+  for (const e of undone) history.setState(datasetId, e.seq, 'undone');
 }
 
 /**

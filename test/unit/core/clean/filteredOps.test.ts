@@ -280,3 +280,23 @@ test('property: random operations with random filters — undo all restores the 
     assert.deepEqual(snapshot(name), forward, `round ${round}: redo all`);
   }
 });
+
+test('a cancelled or failed recipe puts back the redo stack it dropped: redo still works as before', async () => {
+  await fresh('redo');
+  applyOp(ws, 'redo', { op: 'trim', column: 'name' });
+  applyOp(ws, 'redo', { op: 'case', column: 'name', mode: 'upper', where: LUND });
+  applyOp(ws, 'redo', { op: 'split', column: 'note', by: 'delimiter', separator: '|' });
+  const forward = snapshot('redo');
+  undo(ws, 'redo');
+  undo(ws, 'redo');
+  const atOne = snapshot('redo');
+  const historyBefore = listHistory(ws, 'redo').map((e) => [e.seq, e.state, e.description]);
+  const recipe = { tidysetRecipe: 1, operations: [{ op: 'case', column: 'city', mode: 'lower' }, { op: 'fill', column: 'note', method: 'mean' }] };
+  assert.throws(() => applyRecipe(ws, 'redo', recipe), /no numbers/);
+  let n = 0;
+  assert.throws(() => applyRecipe(ws, 'redo', recipe, {}, { progress: () => undefined, isCancelled: () => ++n > 1 }), (e: unknown) => (e as { code?: string }).code === 'CANCELLED');
+  assert.deepEqual(snapshot('redo'), atOne);
+  assert.deepEqual(listHistory(ws, 'redo').map((e) => [e.seq, e.state, e.description]), historyBefore);
+  while (redo(ws, 'redo'));
+  assert.deepEqual(snapshot('redo'), forward);
+});
