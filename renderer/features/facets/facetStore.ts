@@ -146,15 +146,20 @@ export function restoreFacets(datasetId: number, dataset: string, columns: reado
 
 /** Saves the dataset's facets whenever they change; returns the unsubscribe. */
 export function persistFacets(datasetId: number, dataset: string): () => void {
+  const save = (list: FacetSpec[]) => {
+    try {
+      localStorage.setItem(savedKey(dataset), JSON.stringify(list.map(({ id: _id, ...rest }) => rest)));
+    } catch {
+      // storage full or disabled: the facets are simply not remembered
+    }
+  };
   let last = getFacets(datasetId);
+  // Under a new name (a rename) the facets open now are saved at once.
+  if (last.length) save(last);
   return facetStore.subscribe(() => {
     const now = getFacets(datasetId);
     if (now === last) return;
     last = now;
-    try {
-      localStorage.setItem(savedKey(dataset), JSON.stringify(now.map(({ id: _id, ...rest }) => rest)));
-    } catch {
-      // storage full or disabled: the facets are simply not remembered
-    }
+    save(now);
   });
 }

@@ -29,7 +29,7 @@ export function CellEditor(props: CustomCellEditorProps<GridRow, string | null>)
   }, []);
 
   const lines = text.split('\n').length;
-  const width = Math.max(props.column.getActualWidth(), 260);
+  const width = Math.max(props.column.getActualWidth(), 300);
   return (
     <div className="cell-editor" style={{ width }} data-testid="cell-editor">
       <textarea

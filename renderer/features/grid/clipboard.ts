@@ -1,14 +1,6 @@
 // Copies text to the clipboard, through the async Clipboard API where allowed and a hidden textarea otherwise.
 
-/** Quotes a value for TSV the way spreadsheets read it: only when it holds a tab, newline or quote. */
-export function tsvCell(v: string | null | undefined): string {
-  const s = v ?? '';
-  return /[\t\n\r"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toTsv(rows: readonly (readonly (string | null | undefined)[])[]): string {
-  return rows.map((r) => r.map(tsvCell).join('\t')).join('\n');
-}
+export { toTsv, tsvCell } from './tsv';
 
 function legacyCopy(text: string): boolean {
   const ta = document.createElement('textarea');
