@@ -291,7 +291,7 @@ export class CsvParser {
           const problem: SyntaxProblem = {
             line,
             column: col,
-            message: `unexpected ${describeChar(c)} after the closing quote of field ${fields.length}`,
+            message: `unexpected ${describeChar(s.codePointAt(pos) ?? c)} after the closing quote of field ${fields.length}`,
           };
           const eol = findLineEnd(s, pos);
           // A CR at the end of the text may be the first half of a CRLF: wait for the next chunk.
