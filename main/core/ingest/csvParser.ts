@@ -165,6 +165,7 @@ export class CsvParser {
       }
       const fields: string[] = [];
       this.recordBase = this.nOffsets;
+      this.longField = null; // a record abandoned at the end of the text starts afresh
       let fieldStart = pos;
       for (;;) {
         if (pos >= n) {
@@ -291,7 +292,7 @@ export class CsvParser {
           const problem: SyntaxProblem = {
             line,
             column: col,
-            message: `unexpected ${describeChar(c)} after the closing quote of field ${fields.length}`,
+            message: `unexpected ${describeChar(s.codePointAt(pos) ?? c)} after the closing quote of field ${fields.length}`,
           };
           const eol = findLineEnd(s, pos);
           // A CR at the end of the text may be the first half of a CRLF: wait for the next chunk.
@@ -339,20 +340,17 @@ export class CsvParser {
     }
     this.buf = pos >= n ? '' : s.slice(pos);
     this.line = line;
-    if (!final && this.pending === null && this.buf.length > this.limits.maxRecordBytes) this.failLongLine(onRecord);
+    // (A CR at the end, waiting to be told from CRLF, is no part of the record.)
+    const b = this.buf;
+    if (!final && this.pending === null && b.length - (b.charCodeAt(b.length - 1) === CR ? 1 : 0) > this.limits.maxRecordBytes) this.failLongLine(onRecord);
   }
 
   /** The pending record (no open quote) is over the record limit: report it, and skip to its line's end. */
   private failLongLine(onRecord: RecordHandler): void {
     const s = this.buf;
     const lines = countLineBreaks(s, 0, s.length);
-    const problem: SyntaxProblem = {
-      line: this.line,
-      column: 1,
-      message: `record is longer than the limit of ${this.limits.maxRecordBytes} bytes (raise it, e.g. --max-record-bytes)`,
-    };
     this.records++;
-    onRecord([], this.line, problem, () => s.slice(0, RAW_PREVIEW_CHARS) + '…');
+    onRecord([], this.line, this.longRecordProblem(this.line), () => this.preview(s, 0));
     this.buf = '';
     this.line += lines;
     // The record is on its last line: drop the rest of that line as it arrives. A CR at the very end
@@ -399,6 +397,12 @@ export class CsvParser {
     const long = this.longField;
     this.longField = null;
     const max = this.limits.maxRecordBytes;
+    // The record limit is checked first, so that a record read whole and one cut off while pending
+    // (failLongLine) are reported alike: same line, column, message, no fields, same preview.
+    if (problem === null && (end - start) * 3 > max && (end - start > max || Buffer.byteLength(s.slice(start, end)) > max)) {
+      onRecord([], line, this.longRecordProblem(line), () => this.preview(s, start, end));
+      return;
+    }
     const given = problem;
     if (problem === null && long !== null) {
       problem = {
@@ -406,12 +410,19 @@ export class CsvParser {
         column: columnOf(s, long.start),
         message: `field ${long.index + 1} is ${long.bytes} bytes, longer than the limit of ${this.limits.maxFieldBytes} (raise it, e.g. --max-field-bytes)`,
       };
-    } else if (problem === null && (end - start) * 3 > max && (end - start > max || Buffer.byteLength(s.slice(start, end)) > max)) {
-      problem = { line, column: 1, message: `record is longer than the limit of ${max} bytes (raise it, e.g. --max-record-bytes)` };
     }
     // A record over a limit is kept in the rejects only as a preview.
     const tooLong = problem !== given;
-    onRecord(fields, line, problem, () => (tooLong ? s.slice(start, start + RAW_PREVIEW_CHARS) + '…' : s.slice(start, end)));
+    onRecord(fields, line, problem, () => (tooLong ? this.preview(s, start, end) : s.slice(start, end)));
+  }
+
+  private longRecordProblem(line: number): SyntaxProblem {
+    return { line, column: 1, message: `record is longer than the limit of ${this.limits.maxRecordBytes} bytes (raise it, e.g. --max-record-bytes)` };
+  }
+
+  /** The start of an over-long record, for the rejects: never longer than the limit, so whole and pending reads agree. */
+  private preview(s: string, start: number, end = s.length): string {
+    return s.slice(start, Math.min(end, start + Math.min(RAW_PREVIEW_CHARS, this.limits.maxRecordBytes, this.limits.maxFieldBytes))) + '…';
   }
 
   /** Reports an unclosed quote opened at `quoteAt`; returns where parsing can resume (the line after the quote's). */

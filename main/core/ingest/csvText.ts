@@ -78,5 +78,5 @@ export function describeChar(c: number): string {
   if (c === 32) return 'space';
   if (c === 9) return 'tab';
   if (c < 32 || c === 127) return `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `character '${String.fromCharCode(c)}'`;
+  return `character '${String.fromCodePoint(c)}'`;
 }

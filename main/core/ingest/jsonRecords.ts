@@ -8,6 +8,9 @@ export type JsonRecordHandler = (record: FlatRecord | null, line: number, proble
 
 export class JsonRecordReader {
   private buf = '';
+  /** Text that arrived while a longer record was pending (see push). */
+  private parts: string[] = [];
+  private partsLen = 0;
   private line = 1;
   // JSON array state
   private started = false;
@@ -23,6 +26,16 @@ export class JsonRecordReader {
 
   /** Parses the next text chunk; keeps an incomplete trailing record for later. */
   push(text: string, final: boolean, onRecord: JsonRecordHandler): void {
+    if (this.buf.length > 0) {
+      // A long pending record is joined with new text (and rescanned) only once the new text is as
+      // long as it, so that a very long line costs linear time, not a rescan per chunk.
+      this.parts.push(text);
+      this.partsLen += text.length;
+      if (!final && this.partsLen < this.buf.length) return;
+      text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+      this.parts = [];
+      this.partsLen = 0;
+    }
     this.buf = this.buf.length ? this.buf + text : text;
     if (this.format === 'jsonl') this.lines(final, onRecord);
     else this.array(final, onRecord);

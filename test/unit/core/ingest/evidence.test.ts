@@ -151,3 +151,19 @@ test('a record over maxRecordBytes spanning many chunks: a malformed line, memor
     w.close();
   }
 });
+
+test('a quoted field that runs past maxRecordBytes: an error at the opening quote (unclosed quote, or raise the limit)', async () => {
+  const w = ws();
+  try {
+    const file = write('longquoted.csv', `a,b\n1,"${'x'.repeat(3 * 1024 * 1024)}"\n2,3\n`);
+    const e = await failure(w, file, { maxRecordBytes: 1024 * 1024 });
+    assert.match(e.message, /:2:3: quoted field runs past the record limit of 1048576 bytes \(unclosed quote, or raise the limit/);
+    const r = await importFile(w, file, { maxRecordBytes: 1024 * 1024, onError: 'skip' }, quietContext);
+    assert.deepEqual(readRows(w, r.dataset, 0, 10).rows, [['2', '3']]);
+    // With the default limits the same file reads whole.
+    const whole = await importFile(w, file, { name: 'whole' }, quietContext);
+    assert.equal(whole.dataset.rows, 2);
+  } finally {
+    w.close();
+  }
+});
