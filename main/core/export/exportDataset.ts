@@ -5,6 +5,7 @@ import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import { exportRecipe } from '../clean/recipes';
+import type { Db } from '../db/open';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
 import type { JobContext } from '../jobs/context';
@@ -68,11 +69,12 @@ class HashingWriter {
   }
 }
 
+const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
+
 /** Quotes a CSV field when it holds a delimiter, quote or line break, or starts/ends with a space or tab. */
 export function csvField(v: string | null): string {
   if (v === null || v === '') return v === '' ? '""' : '';
-  if (/[",\r\n]/.test(v) || /^[ \t]|[ \t]$/.test(v)) return `"${v.replace(/"/g, '""')}"`;
-  return v;
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** Writes a new file durably (fsynced before it is closed). */
@@ -101,6 +103,28 @@ function pickColumns(ds: StoredDataset, names: string[] | undefined): StoredColu
     seen.add(n);
     return c;
   });
+}
+
+/** Rows fetched per step when the export is in storage order. */
+const BATCH = 4096;
+
+/**
+ * The rows to write, in order. In storage order they come in batches of row ids (one crossing into
+ * SQLite per batch instead of one per row); a sort needs one ordered statement, read row by row.
+ */
+function* rowSource(db: Db, select: string, where: { sql: string; params: unknown[] }, order: string, sorted: boolean): Generator<Array<string | null>> {
+  if (sorted) {
+    yield* db.prepare(`SELECT ${select} FROM rows WHERE ${where.sql} ORDER BY ${order}`).raw(true).iterate(...where.params) as IterableIterator<Array<string | null>>;
+    return;
+  }
+  const page = db.prepare(`SELECT _rid, ${select} FROM rows WHERE ${where.sql} AND _rid > ? ORDER BY _rid LIMIT ${BATCH}`).raw(true);
+  let last = 0;
+  for (;;) {
+    const rows = page.all(...where.params, last) as Array<Array<string | number | null>>;
+    for (const r of rows) yield r.slice(1) as Array<string | null>;
+    if (rows.length < BATCH) return;
+    last = rows[rows.length - 1]![0] as number;
+  }
 }
 
 /** The file name of a dataset's export: its name with anything but letters, digits, '.', '_' and '-' replaced. */
@@ -165,7 +189,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
       registerFunctions(db);
       const total = filters.length ? (db.prepare(`SELECT count(*) AS n FROM rows WHERE ${where.sql}`).get(...where.params) as { n: number }).n : ds.rows;
       const select = cols.length ? cols.map((c) => c.physical).join(', ') : 'NULL';
-      const stmt = db.prepare(`SELECT ${select} FROM rows WHERE ${where.sql} ORDER BY ${order}`).raw(true);
+      const source = rowSource(db, select, where, order, keys.length > 0);
       const step = Math.max(1, Math.floor(total / 200));
       const names = cols.map((c) => c.name);
       const killMidWrite = process.env.TIDYSET_TEST_EXPORT_KILL_AT === 'write';
@@ -173,7 +197,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
         if (opts.format === 'csv') w.write(names.map(csvField).join(',') + '\r\n');
         const keysJson = names.map((n) => JSON.stringify(n) + ':');
         const enc = cols.map((c) => jsonEncoder(c.type, c.detail));
-        for (const r of stmt.iterate(...where.params) as IterableIterator<Array<string | null>>) {
+        for (const r of source) {
           if (opts.format === 'csv') {
             let line = '';
             for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(r[i]!);

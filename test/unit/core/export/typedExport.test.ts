@@ -126,3 +126,12 @@ test('a version-1 manifest (one dataset) is read as one entry and kept when anot
   assert.deepEqual(m.exports.map((e: { dataset: { name: string } }) => e.dataset.name), ['comma', 'typed']);
   assert.deepEqual(m.exports[0].files, first.entry.files);
 });
+
+test('storage-order exports read in batches: every matching row once, in row-id order, across batch boundaries', async () => {
+  writeFileSync(path.join(tmp, 'many.csv'), 'n\n' + Array.from({ length: 10_000 }, (_, i) => String(i + 1)).join('\n') + '\n');
+  await importFile(ws, path.join(tmp, 'many.csv'), { name: 'many' }, quietContext);
+  const all = await exportDataset(ws, { dataset: 'many', format: 'csv', outDir: out() }, quietContext);
+  assert.deepEqual(readFileSync(all.files[0]!.path, 'utf8').split('\r\n').slice(1, -1).map(Number), Array.from({ length: 10_000 }, (_, i) => i + 1));
+  const some = await exportDataset(ws, { dataset: 'many', format: 'jsonl', outDir: out(), filters: [{ kind: 'number', column: 'n', min: 100, max: 9000 }] }, quietContext);
+  assert.deepEqual(lines(some.files[0]!.path).map((l) => JSON.parse(l).n), Array.from({ length: 8901 }, (_, i) => i + 100));
+});
