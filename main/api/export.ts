@@ -7,8 +7,8 @@ import type { HandlerContext, Handlers, ParsedIn } from './types';
  * The absolute destination folder of an export: the one place an export's path is resolved, so a
  * face's confinement (serve mode's data roots) is checked here before anything is written.
  */
-export function resolveExportDestination(out: string, _ctx: HandlerContext): string {
-  return path.resolve(out);
+export function resolveExportDestination(out: string, ctx: HandlerContext): string {
+  return ctx.paths.check(path.resolve(out), 'write');
 }
 
 /** The job parameters of a jobs.export call. */
