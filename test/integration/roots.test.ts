@@ -78,6 +78,28 @@ describe('data roots through the dispatcher', () => {
     assert.ok(ok.ok, JSON.stringify(ok));
   });
 
+  test('jobs.export writes only inside the roots, checked before a job starts', async () => {
+    const log = new EventLog();
+    const off = d.onEvent((e) => log.push(e));
+    try {
+      const imp = await d.dispatch('jobs.import', { files: [{ path: path.join(root, 'data.csv'), options: { name: 'rooted' } }] });
+      assert.ok(imp.ok, JSON.stringify(imp));
+      const job = (imp.value as JobInfo[])[0]!;
+      assert.equal(((await log.waitFor(jobEnded(job.id))).payload as JobInfo).state, 'done');
+      const before = (await d.dispatch('jobs.list', {})) as { ok: true; value: JobInfo[] };
+      for (const out of [outside, path.join(root, 'escape', 'out'), path.join(root, '..', 'outside', 'new'), '/etc']) {
+        assert.equal(code(await d.dispatch('jobs.export', { dataset: 'rooted', format: 'csv', out })), 'FORBIDDEN_PATH', out);
+      }
+      const after = (await d.dispatch('jobs.list', {})) as { ok: true; value: JobInfo[] };
+      assert.equal(after.value.length, before.value.length, 'a refused export starts no job');
+      const ok = await d.dispatch('jobs.export', { dataset: 'rooted', format: 'csv', out: path.join(root, 'exports') });
+      assert.ok(ok.ok, JSON.stringify(ok));
+      assert.equal(((await log.waitFor(jobEnded((ok.value as JobInfo).id))).payload as JobInfo).state, 'done');
+    } finally {
+      off();
+    }
+  });
+
   test('a scan inside a root does not follow symbolic links out of it', async () => {
     const log = new EventLog();
     const off = d.onEvent((e) => log.push(e));
