@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { contract, type EventName, type EventPayload, type Method, type Reply } from '../../shared/api/contract';
 import { TidysetError } from '../core/errors';
 import { Workspace } from '../core/workspace';
+import { recoverAbandoned } from '../core/clean/writer';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { datasetHandlers } from './datasets';
@@ -58,6 +59,8 @@ export class Dispatcher {
 
   constructor(opts: DispatcherOptions) {
     this.ws = Workspace.open(opts.workspaceDir);
+    // History steps a killed writer left half done, on datasets nobody is writing now.
+    recoverAbandoned(this.ws);
     this.jobs = new JobManager(this.ws.dir);
     this.jobs.onEvent((e) => this.emit(e as ApiEvent));
     this.ctx = {

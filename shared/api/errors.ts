@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'TOO_MANY_COLUMNS',
   'WORKSPACE_TOO_NEW',
   'CANCELLED',
+  'DATASET_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

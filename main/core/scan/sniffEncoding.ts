@@ -1,5 +1,5 @@
 // Guesses the text encoding of a file's first bytes and tells text from binary.
-import type { TextEncoding } from './detect';
+import type { TextEncoding } from '../ingest/decode';
 import { decodeWindows1252 } from '../ingest/decode';
 
 /** The guessed encoding and whether a byte order mark announced it. */
