@@ -55,7 +55,7 @@ export class Workspace {
       this.catalog.close();
       throw e;
     }
-    this.datasets = new DatasetsRepo(this.catalog);
+    this.datasets = new DatasetsRepo(this.catalog, (file) => this.endClaim(file));
     this.sources = new SourcesRepo(this.catalog);
     if (maintenance) this.removeOrphans();
   }
@@ -86,7 +86,6 @@ export class Workspace {
    * leaves the file alone between its rename into place and its catalog entry.
    */
   tempPathFor(file: string): string {
-    this.settleClaims();
     const temp = path.join(this.dataDir, `${file}.importing-${process.pid}.tmp`);
     const lease = tryLease(this.lockPath(file), 'importing a new dataset', 0);
     if (lease) this.claims.push({ lease, file });
@@ -98,17 +97,12 @@ export class Workspace {
     return existsSync(this.dataPath(file));
   }
 
-  /** Releases the claims of imports the catalog now records (failed ones end at close). */
-  settleClaims(): void {
-    if (!this.claims.length) return;
-    const known = new Set(this.datasets.list().map((d) => d.file));
-    for (let i = this.claims.length - 1; i >= 0; i--) {
-      const c = this.claims[i]!;
-      if (known.has(c.file)) {
-        c.lease.release();
-        this.claims.splice(i, 1);
-      }
-    }
+  /** Ends the claim on a dataset file once the catalog records it (failed imports' claims end at close). */
+  private endClaim(file: string): void {
+    const i = this.claims.findIndex((c) => c.file === file);
+    if (i < 0) return;
+    this.claims[i]!.lease.release();
+    this.claims.splice(i, 1);
   }
 
   close(): void {

@@ -20,7 +20,6 @@ export function withWriter<T>(ws: Workspace, dataset: string, what: string, fn: 
   const before = ws.datasets.get(dataset);
   const key = ws.lockPath(before.file);
   if (held.has(key)) return fn(ws.datasets.get(before.id));
-  ws.settleClaims();
   const lease = acquireLease(key, what, `dataset ${JSON.stringify(before.name)}`);
   held.set(key, lease);
   try {
