@@ -59,5 +59,49 @@ for (const rule of rules) {
     }
   }
 }
+
+// No import circles inside main/core (type-only imports count too: a circle of types is still a
+// tangle of responsibilities). Depth-first search over the relative imports between its files.
+function resolveTs(from, spec) {
+  const base = path.resolve(path.dirname(from), spec);
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
+    try { if (statSync(c).isFile()) return c; } catch { /* next */ }
+  }
+  return null;
+}
+const coreDir = path.join(root, 'main/core');
+const graph = new Map();
+for (const file of walk(coreDir)) {
+  const deps = [];
+  for (const m of readFileSync(file, 'utf8').matchAll(importRe)) {
+    const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (!spec.startsWith('.')) continue;
+    const to = resolveTs(file, spec);
+    if (to && to.startsWith(coreDir + path.sep)) deps.push(to);
+  }
+  graph.set(file, deps);
+}
+const state = new Map(); // 1: on the stack, 2: finished
+const stack = [];
+const seen = new Set();
+function visit(f) {
+  state.set(f, 1);
+  stack.push(f);
+  for (const d of graph.get(f) ?? []) {
+    if (state.get(d) === 1) {
+      const cycle = stack.slice(stack.indexOf(d)).concat(d).map((x) => path.relative(root, x));
+      const key = [...cycle.slice(0, -1)].sort().join('|');
+      if (!seen.has(key)) {
+        seen.add(key);
+        console.error(`import circle: ${cycle.join(' -> ')}`);
+        failures++;
+      }
+    } else if (!state.has(d)) visit(d);
+  }
+  stack.pop();
+  state.set(f, 2);
+}
+for (const f of graph.keys()) if (!state.has(f)) visit(f);
+
 if (failures) process.exit(1);
-console.log('import boundaries ok');
+console.log('import boundaries ok, no import circles in main/core');

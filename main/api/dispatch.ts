@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { contract, type EventName, type EventPayload, type Method, type Reply } from '../../shared/api/contract';
 import { TidysetError, fileSystemError } from '../core/errors';
 import { Workspace } from '../core/workspace';
+import { recoverAbandoned } from '../core/clean/writer';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { datasetHandlers } from './datasets';
@@ -73,6 +74,8 @@ export class Dispatcher {
     const hint = opts.pickFolder ? '; choose the folder with "Choose folder…" to allow it' : '; start `tidyset serve --root DIR` to allow another folder';
     const paths = new DataRoots(opts.roots ?? [process.cwd()], hint);
     this.ws = Workspace.open(opts.workspaceDir);
+    // History steps a killed writer left half done, on datasets nobody is writing now.
+    recoverAbandoned(this.ws);
     this.jobs = new JobManager(this.ws.dir);
     this.reader = new Reader(this.ws.dir);
     // The app and serve mode start the reader thread at once; tests start it on first use.

@@ -1,8 +1,7 @@
 // Starts background jobs for the API, remembers their state and outcome, and tells subscribers about them.
 import type { JobInfo as ApiJobInfo } from '../../shared/api/contract';
 import { TidysetError } from '../core/errors';
-import type { JobKind, JobParams, JobResult } from '../core/jobs/kinds';
-import { startJob, type Job } from '../core/jobs/runner';
+import { startKindJob, type JobKind, type JobParams, type JobResult, type KindJob } from '../core/jobs/kinds';
 
 /** At most this many progress events per second per job (the last state always follows with job.end). */
 const PROGRESS_PER_SECOND = 10;
@@ -16,7 +15,7 @@ export type JobEvent =
   | { name: 'datasets.changed'; payload: { dataset: string | null } };
 
 interface Entry {
-  job: Job;
+  job: KindJob;
   outcome: Record<string, unknown> | null;
   lastProgress: number;
   pending: NodeJS.Timeout | undefined;
@@ -54,7 +53,7 @@ export class JobManager {
   /** `start` runs a job in a worker; tests pass a fake with the same shape. */
   constructor(
     private readonly workspaceDir: string,
-    private readonly start_: typeof startJob = startJob,
+    private readonly start_: typeof startKindJob = startKindJob,
   ) {}
 
   /** Subscribes to job events; returns the unsubscribe function. */

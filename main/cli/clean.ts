@@ -6,8 +6,7 @@ import { exportRecipe } from '../core/clean/recipes';
 import { TidysetError } from '../core/errors';
 import type { Workspace } from '../core/workspace';
 import type { CleanAction } from '../core/clean/actions';
-import type { JobResult } from '../core/jobs/kinds';
-import { startJob } from '../core/jobs/runner';
+import { startKindJob, type JobResult } from '../core/jobs/kinds';
 import { ProgressView, textTable } from './output';
 
 export interface CliKit<O> {
@@ -50,7 +49,7 @@ function parseMap(pairs: string[]): Record<string, string> {
  */
 async function runRecipeJob(dir: string, action: Extract<CleanAction, { action: 'recipe' }>, json: boolean): Promise<JobResult<'clean'>> {
   const label = 'apply';
-  const job = startJob('clean', action, dir, `Apply recipe — ${action.dataset}`);
+  const job = startKindJob('clean', action, dir, `Apply recipe — ${action.dataset}`);
   const tty = process.stderr.isTTY === true;
   const bar = new ProgressView(label, process.stderr, tty);
   let lastMessage = '';

@@ -2,11 +2,11 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { TidysetError, fileSystemError, isUserError } from '../core/errors';
-import { startJob, type Job } from '../core/jobs/runner';
-import type { JobKind, JobParams, JobResult } from '../core/jobs/kinds';
+import { startKindJob, type JobKind, type JobParams, type JobResult, type KindJob } from '../core/jobs/kinds';
 import { readRejects, readRows } from '../core/rows/datasetDb';
 import { APP_VERSION } from '../core/version';
 import { Workspace, defaultWorkspaceDir } from '../core/workspace';
+import { recoverAbandoned } from '../core/clean/writer';
 import { ProgressView, formatBytes, textTable, visible } from './output';
 import { registerAppCommands } from './app';
 import { registerCleanCommands } from './clean';
@@ -36,6 +36,7 @@ function workspaceDir(o: Common): string {
 function withWorkspace<T>(o: Common, fn: (ws: Workspace) => T): T {
   const ws = Workspace.open(workspaceDir(o));
   try {
+    recoverAbandoned(ws);
     return fn(ws);
   } finally {
     ws.close();
@@ -48,7 +49,7 @@ function print(o: Common, json: unknown, text: () => string): void {
 
 /** Runs a job in a worker with a progress view; Ctrl-C cancels it cleanly. */
 async function runJob<K extends JobKind>(o: Common, kind: K, params: JobParams<K>, label: string, unit: 'bytes' | 'items' = 'bytes'): Promise<JobResult<K>> {
-  const job: Job<K> = startJob(kind, params, workspaceDir(o), label);
+  const job: KindJob<K> = startKindJob(kind, params, workspaceDir(o), label);
   const view = new ProgressView(label, process.stderr, !o.json || process.stderr.isTTY === true);
   job.on('progress', (i) => view.update(i.done, i.total, i.message, unit));
   let interrupted = 0;

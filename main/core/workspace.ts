@@ -1,5 +1,5 @@
 // A workspace folder: the catalog database plus one SQLite file per dataset under data/.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from './db/open';
@@ -7,7 +7,7 @@ import { migrate } from './db/migrate';
 import { catalogMigrations } from './db/migrations';
 import { DatasetsRepo } from './db/repos/datasets';
 import { SourcesRepo } from './db/repos/sources';
-import { recoverHistory } from './clean/engine';
+import { tryLease, type Lease } from './lock/lease';
 
 /** The default workspace: TIDYSET_WORKSPACE, else Tidyset's folder in the platform's user-data location. */
 export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -41,6 +41,8 @@ export class Workspace {
   readonly datasets: DatasetsRepo;
   readonly sources: SourcesRepo;
   readonly dataDir: string;
+  /** Dataset files this workspace is writing (imports), claimed until it closes: see tempPathFor. */
+  private readonly claims: Array<{ lease: Lease; file: string }> = [];
 
   private constructor(readonly dir: string, maintenance: boolean) {
     this.dataDir = path.join(dir, 'data');
@@ -53,18 +55,16 @@ export class Workspace {
       this.catalog.close();
       throw e;
     }
-    this.datasets = new DatasetsRepo(this.catalog);
+    this.datasets = new DatasetsRepo(this.catalog, (file) => this.endClaim(file));
     this.sources = new SourcesRepo(this.catalog);
-    if (maintenance) {
-      this.removeOrphans();
-      recoverHistory(this);
-    }
+    if (maintenance) this.removeOrphans();
   }
 
   /**
    * Opens (creating if needed) the workspace in `dir` and migrates its catalog. Unless `maintenance`
-   * is false, it also clears what killed processes left (temp files, orphaned dataset files, history
-   * steps caught mid-change); job worker threads skip that, their process has done it already.
+   * is false, it also clears what killed processes left (temp files, orphaned dataset files); job
+   * worker threads skip that, their process has done it already. History steps caught mid-change
+   * are the history's business (clean/writer.ts), recovered when a writer takes the dataset's lease.
    */
   static open(dir: string, opts: { maintenance?: boolean } = {}): Workspace {
     return new Workspace(path.resolve(dir), opts.maintenance ?? true);
@@ -75,9 +75,21 @@ export class Workspace {
     return path.join(this.dataDir, file);
   }
 
-  /** A fresh temporary path for a dataset being written by this process. */
+  /** The lease file of a dataset file: its one writer holds it (main/core/lock/lease.ts). */
+  lockPath(file: string): string {
+    return path.join(this.dir, 'locks', `${file}.lock`);
+  }
+
+  /**
+   * A fresh temporary path for a dataset being written by this process. The final file name is
+   * claimed (its lease held) until this workspace closes, so that another process's orphan clean-up
+   * leaves the file alone between its rename into place and its catalog entry.
+   */
   tempPathFor(file: string): string {
-    return path.join(this.dataDir, `${file}.importing-${process.pid}.tmp`);
+    const temp = path.join(this.dataDir, `${file}.importing-${process.pid}.tmp`);
+    const lease = tryLease(this.lockPath(file), 'importing a new dataset', 0);
+    if (lease) this.claims.push({ lease, file });
+    return temp;
   }
 
   /** Whether a dataset file exists on disk. */
@@ -85,25 +97,38 @@ export class Workspace {
     return existsSync(this.dataPath(file));
   }
 
+  /** Ends the claim on a dataset file once the catalog records it (failed imports' claims end at close). */
+  private endClaim(file: string): void {
+    const i = this.claims.findIndex((c) => c.file === file);
+    if (i < 0) return;
+    this.claims[i]!.lease.release();
+    this.claims.splice(i, 1);
+  }
+
   close(): void {
+    for (const c of this.claims.splice(0)) c.lease.release();
     if (this.catalog.open) this.catalog.close();
   }
 
   /**
    * Deletes dataset files the catalog does not know: an import killed between renaming its file into
-   * place and recording it. Only files older than a minute, so that an import finishing right now in
-   * another process keeps its file.
+   * place and recording it. (It used to keep files younger than a minute, for fear of an import
+   * finishing in another process, so a reopen right after the kill kept the orphan.) An importer
+   * holds the file's lease from before the rename until after its catalog entry; so a file whose
+   * lease is free and that the catalog still does not know once the lease is held is an orphan.
    */
   private removeOrphans(): void {
     const known = new Set(this.datasets.list().map((d) => d.file));
-    const cutoff = Date.now() - 60_000;
     for (const name of readdirSync(this.dataDir)) {
       if (!/^ds-[0-9a-f-]+\.sqlite$/.test(name) || known.has(name)) continue;
-      const file = path.join(this.dataDir, name);
+      const lease = tryLease(this.lockPath(name), 'removing an orphaned dataset file', 0);
+      if (!lease) continue;
       try {
-        if (statSync(file).mtimeMs < cutoff) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-      } catch {
-        /* gone already */
+        if (this.datasets.list().some((d) => d.file === name)) continue;
+        const file = path.join(this.dataDir, name);
+        for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      } finally {
+        lease.release();
       }
     }
   }

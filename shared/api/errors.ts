@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'FILE_ACCESS',
   /** Another writer holds the resource (an export into the same folder). */
   'BUSY',
+
+  'DATASET_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

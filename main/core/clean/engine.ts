@@ -1,14 +1,16 @@
 // The one operation engine the UI, the CLI and recipes go through: apply, undo, redo and preview,
-// each a two-phase change (catalog entry, then dataset file, then catalog) that a crash cannot tear.
+// each a two-phase change (catalog entry, then dataset file, then catalog) that a crash cannot tear,
+// made under the dataset's lease (./writer.ts) so that one writer at a time changes a dataset.
 import { OpSchema, type Op, type OpInput } from '../../../shared/ops/schema';
-import { openDb, type Db } from '../db/open';
 import type { StoredDataset } from '../db/repos/datasets';
 import { HistoryRepo, type HistoryEntry, type OpDetail } from '../db/repos/history';
 import { TidysetError } from '../errors';
-import { registerFunctions } from '../rows/query';
-import { pidAlive, type Workspace } from '../workspace';
+import { killPoint } from '../lock/killPoint';
+import type { Workspace } from '../workspace';
+import { openData, recordOutcome, setPosition } from './dataFile';
 import { describeOp } from './describe';
 import { runOp, undoData, type OpEnv } from './ops';
+import { withWriter } from './writer';
 
 export interface OpOutcome {
   seq: number;
@@ -24,22 +26,6 @@ function parseOp(input: OpInput | unknown): Op {
   return r.data;
 }
 
-function openData(ws: Workspace, ds: StoredDataset): Db {
-  const db = openDb(ws.dataPath(ds.file), { mustExist: true });
-  registerFunctions(db);
-  db.exec('CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT) STRICT');
-  return db;
-}
-
-function position(db: Db): number {
-  const v = db.prepare("SELECT value FROM _meta WHERE key = 'history_position'").pluck().get() as string | undefined;
-  return v === undefined ? 0 : Number(v);
-}
-
-function setPosition(db: Db, seq: number): void {
-  db.prepare("INSERT OR REPLACE INTO _meta (key, value) VALUES ('history_position', ?)").run(String(seq));
-}
-
 /** Applies (or, with `redoOf`, re-applies) an operation to the dataset file; returns what it did. */
 function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: OpDetail | null, byKey: boolean, isCancelled?: () => boolean): { env: OpEnv } {
   const db = openData(ws, ds);
@@ -48,6 +34,7 @@ function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: O
     db.transaction(() => {
       runOp(env, op);
       setPosition(db, seq);
+      recordOutcome(db, { seq, columns: env.columns, rows: env.rows, detail: env.detail });
     }).immediate();
     return { env };
   } finally {
@@ -61,28 +48,37 @@ function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: O
  */
 export function applyOp(ws: Workspace, dataset: string, input: OpInput | unknown, opts: { byKey?: boolean; isCancelled?: () => boolean } = {}): OpOutcome {
   const op = parseOp(input);
-  const ds = ws.datasets.get(dataset);
+  return withWriter(ws, dataset, `applying ${op.op}`, (ds) => applyLocked(ws, ds, op, opts.byKey ?? false, opts.isCancelled));
+}
+
+function applyLocked(ws: Workspace, ds: StoredDataset, op: Op, byKey: boolean, isCancelled?: () => boolean): OpOutcome {
   const history = new HistoryRepo(ws.catalog);
   const description = describeOp(op);
   const seq = history.begin(ds.id, op, description, ds.columns, ds.rows);
+  killPoint('apply:begun');
   let env: OpEnv;
   try {
-    env = execute(ws, ds, op, seq, null, opts.byKey ?? false, opts.isCancelled).env;
+    env = execute(ws, ds, op, seq, null, byKey, isCancelled).env;
   } catch (e) {
     history.remove(ds.id, seq);
     throw e;
   }
+  killPoint('apply:data');
   history.finish(ds.id, seq, 'done', env.columns, env.rows, { columns: env.columns, rows: env.rows, detail: env.detail });
   return { seq, description, detail: env.detail };
 }
 
 /** Undoes the latest applied operation; returns it, or null when there is nothing to undo. */
 export function undo(ws: Workspace, dataset: string): HistoryEntry | null {
-  const ds = ws.datasets.get(dataset);
+  return withWriter(ws, dataset, 'undoing a step', (ds) => undoLocked(ws, ds));
+}
+
+function undoLocked(ws: Workspace, ds: StoredDataset): HistoryEntry | null {
   const history = new HistoryRepo(ws.catalog);
   const top = history.list(ds.id).filter((e) => e.state === 'done').at(-1);
   if (!top) return null;
   history.setState(ds.id, top.seq, 'undoing');
+  killPoint('undo:begun');
   const db = openData(ws, ds);
   try {
     db.transaction(() => {
@@ -95,17 +91,22 @@ export function undo(ws: Workspace, dataset: string): HistoryEntry | null {
   } finally {
     db.close();
   }
+  killPoint('undo:data');
   history.finish(ds.id, top.seq, 'undone', top.columnsBefore, top.rowsBefore);
   return { ...top, state: 'undone' };
 }
 
 /** Redoes the earliest undone operation; returns it, or null when there is nothing to redo. */
 export function redo(ws: Workspace, dataset: string): HistoryEntry | null {
-  const ds = ws.datasets.get(dataset);
+  return withWriter(ws, dataset, 'redoing a step', (ds) => redoLocked(ws, ds));
+}
+
+function redoLocked(ws: Workspace, ds: StoredDataset): HistoryEntry | null {
   const history = new HistoryRepo(ws.catalog);
   const next = history.list(ds.id).find((e) => e.state === 'undone');
   if (!next) return null;
   history.setState(ds.id, next.seq, 'redoing');
+  killPoint('redo:begun');
   let env: OpEnv;
   try {
     env = execute(ws, ds, parseOp(next.op), next.seq, next.detail, false).env;
@@ -113,13 +114,17 @@ export function redo(ws: Workspace, dataset: string): HistoryEntry | null {
     history.setState(ds.id, next.seq, 'undone');
     throw e;
   }
+  killPoint('redo:data');
   history.finish(ds.id, next.seq, 'done', env.columns, env.rows, { columns: env.columns, rows: env.rows, detail: env.detail });
   return { ...next, state: 'done', detail: env.detail };
 }
 
 /** Undoes or redoes until the operation `seq` is the last applied one (0: before all). */
 export function jumpTo(ws: Workspace, dataset: string, seq: number): void {
-  const ds = ws.datasets.get(dataset);
+  withWriter(ws, dataset, `moving the history to step ${seq}`, (ds) => jumpLocked(ws, ds, dataset, seq));
+}
+
+function jumpLocked(ws: Workspace, ds: StoredDataset, dataset: string, seq: number): void {
   const history = new HistoryRepo(ws.catalog);
   const entries = history.list(ds.id);
   if (seq !== 0 && !entries.some((e) => e.seq === seq)) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(dataset)} has no history step ${seq}`);
@@ -138,36 +143,3 @@ export function listHistory(ws: Workspace, dataset: string): HistoryEntry[] {
   return new HistoryRepo(ws.catalog).list(ws.datasets.get(dataset).id);
 }
 
-/**
- * Finishes or rolls back history steps caught mid-change by a crash: the dataset file's recorded
- * position says whether its half happened. Runs when a workspace opens.
- */
-export function recoverHistory(ws: Workspace): void {
-  const history = new HistoryRepo(ws.catalog);
-  for (const e of history.unfinished()) {
-    // A live process (this one included, whose worker threads open the workspace too) is mid-change.
-    if (e.ownerPid !== null && pidAlive(e.ownerPid)) continue;
-    const ds = ws.datasets.find(e.datasetId);
-    if (!ds || !ws.hasFile(ds.file)) continue;
-    const db = openData(ws, ds);
-    try {
-      const pos = position(db);
-      if (e.state === 'undoing') {
-        if (pos < e.seq) history.finish(e.datasetId, e.seq, 'undone', e.columnsBefore, e.rowsBefore);
-        else history.setState(e.datasetId, e.seq, 'done');
-      } else {
-        // pending or redoing: if the data changed, take it back (the catalog lacks what it produced).
-        if (pos >= e.seq) {
-          db.transaction(() => {
-            undoData(db, e.seq);
-            setPosition(db, e.seq - 1);
-          }).immediate();
-        }
-        if (e.state === 'pending') history.remove(e.datasetId, e.seq);
-        else history.finish(e.datasetId, e.seq, 'undone', e.columnsBefore, e.rowsBefore);
-      }
-    } finally {
-      db.close();
-    }
-  }
-}

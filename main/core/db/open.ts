@@ -41,3 +41,14 @@ export function openBulk(file: string): Db {
   db.pragma('temp_store = MEMORY');
   return db;
 }
+
+/**
+ * Opens a small database used only for its file lock (a lease, see main/core/lock/): the rollback
+ * journal (not WAL), so that an open write transaction holds SQLite's lock on the file itself, which
+ * the operating system drops when the process dies.
+ */
+export function openLockDb(file: string): Db {
+  const db = new Database(file, { nativeBinding });
+  db.pragma('journal_mode = DELETE');
+  return db;
+}

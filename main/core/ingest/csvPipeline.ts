@@ -1,6 +1,6 @@
 // The inserting half of a CSV import: runs the parser in a second thread and writes its batches,
 // so that parsing and SQLite inserts overlap on two cores.
-import { spawnWorker } from '../jobs/runner';
+import { spawnWorker } from '../jobs/spawn';
 import { TidysetError } from '../errors';
 import type { ErrorCode } from '../errors';
 import type { JobContext } from '../jobs/context';

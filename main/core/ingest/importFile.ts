@@ -6,6 +6,7 @@ import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
 import type { StoredDataset } from '../db/repos/datasets';
 import { TidysetError, atPosition } from '../errors';
 import type { JobContext } from '../jobs/context';
+import { killPoint } from '../lock/killPoint';
 import { sniffFile } from '../scan/detect';
 import type { Workspace } from '../workspace';
 import { MAX_LIMIT_BYTES, type CsvLimits } from './csvParser';
@@ -99,6 +100,7 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
     w.finish();
     const finalPath = ws.dataPath(fileName);
     renameSync(temp, finalPath);
+    killPoint('import:renamed');
 
     const sourceId = ws.sources.upsert({
       path: abs, size: st.size, mtimeMs: Math.floor(st.mtimeMs), sha256, format, importable: true, encoding,

@@ -1,6 +1,7 @@
 // The kinds of background job, their parameters and results, and the functions that run them.
 import type { Workspace } from '../workspace';
 import type { JobContext } from './context';
+import { startJob, type Job } from './runner';
 import { importFile, type ImportOptions, type ImportResult } from '../ingest/importFile';
 import { exportDataset, type ExportOptions, type ExportResult } from '../export/exportDataset';
 import { buildIndex } from '../rows/query';
@@ -25,3 +26,11 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
   clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
 };
+
+/** A job of one of these kinds, as the runner runs it. */
+export type KindJob<K extends JobKind = JobKind> = Job<K, JobResult<K>>;
+
+/** Starts a job of one of these kinds: the runner, handed the kind, runs it in a worker thread. */
+export function startKindJob<K extends JobKind>(kind: K, params: JobParams<K>, workspaceDir: string, title: string): KindJob<K> {
+  return startJob<K, JobResult<K>>(kind, params, workspaceDir, title);
+}

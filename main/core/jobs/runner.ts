@@ -1,16 +1,17 @@
 // Runs long work (scan, import, export, index builds) in worker threads with progress and cancel.
+// The runner is handed its kinds (jobs/kinds.ts types them and the worker entry runs them); it
+// imports none of them, so the work it runs may itself start workers without an import circle.
 import { EventEmitter } from 'node:events';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { TidysetError, type ErrorCode, type FilePosition } from '../errors';
-import type { JobKind, JobParams, JobResult } from './kinds';
+import { spawnWorker } from './spawn';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** What the UI and CLI see of a job. */
 export interface JobInfo {
   id: string;
-  kind: JobKind;
+  kind: string;
   title: string;
   state: JobState;
   done: number;
@@ -27,35 +28,22 @@ export type WorkerMessage =
   | { type: 'error'; code: ErrorCode; message: string; position?: FilePosition };
 
 export interface WorkerData {
-  kind: JobKind;
+  kind: string;
   params: unknown;
   workspaceDir: string;
   cancel: SharedArrayBuffer;
 }
 
-/**
- * Starts the job worker script: the bundled worker.js next to the bundle, or — when running from
- * TypeScript sources under tsx (tests, benchmarks) — worker.ts through tsx's require hook.
- */
-export function spawnWorker(workerData: unknown): Worker {
-  // The young generation sized for imports, which allocate millions of short-lived strings: measured
-  // on the 1M-row benchmark, 16 MB is as fast as 48 MB and keeps peak RSS ~80 MB lower.
-  const resourceLimits = { maxYoungGenerationSizeMb: 16 };
-  if (process.env.TIDYSET_BUNDLED === '1') return new Worker(path.join(__dirname, 'worker.js'), { workerData, resourceLimits });
-  const source = path.join(__dirname, 'worker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData, resourceLimits });
-}
-
 let nextId = 1;
 
 /** A job in flight: its info, a promise of its result, and cancel(). */
-export class Job<K extends JobKind = JobKind> extends EventEmitter {
-  readonly info: JobInfo;
-  readonly result: Promise<JobResult<K>>;
+export class Job<K extends string = string, R = unknown> extends EventEmitter {
+  readonly info: JobInfo & { kind: K };
+  readonly result: Promise<R>;
   private readonly flag: Int32Array;
   private worker: Worker | undefined;
 
-  constructor(kind: K, params: JobParams<K>, workspaceDir: string, title: string) {
+  constructor(kind: K, params: unknown, workspaceDir: string, title: string) {
     super();
     const cancel = new SharedArrayBuffer(4);
     this.flag = new Int32Array(cancel);
@@ -72,7 +60,7 @@ export class Job<K extends JobKind = JobKind> extends EventEmitter {
       error: null,
     };
     const data: WorkerData = { kind, params, workspaceDir, cancel };
-    this.result = new Promise<JobResult<K>>((resolve, reject) => {
+    this.result = new Promise<R>((resolve, reject) => {
       const w = spawnWorker(data);
       this.worker = w;
       let settled = false;
@@ -91,7 +79,7 @@ export class Job<K extends JobKind = JobKind> extends EventEmitter {
           this.emit('progress', this.info);
         } else if (m.type === 'result') {
           end('done', null);
-          resolve(m.value as JobResult<K>);
+          resolve(m.value as R);
         } else {
           const cancelled = m.code === 'CANCELLED';
           end(cancelled ? 'cancelled' : 'failed', { code: m.code, message: m.message });
@@ -120,7 +108,7 @@ export class Job<K extends JobKind = JobKind> extends EventEmitter {
   }
 }
 
-/** Starts a job in a worker thread. */
-export function startJob<K extends JobKind>(kind: K, params: JobParams<K>, workspaceDir: string, title: string): Job<K> {
-  return new Job(kind, params, workspaceDir, title);
+/** Starts a job of the given kind in a worker thread (jobs/kinds.ts `startKindJob` types it). */
+export function startJob<K extends string, R>(kind: K, params: unknown, workspaceDir: string, title: string): Job<K, R> {
+  return new Job<K, R>(kind, params, workspaceDir, title);
 }

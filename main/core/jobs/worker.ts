@@ -14,7 +14,7 @@ let lastSent = 0;
 async function main(): Promise<void> {
   const ws = Workspace.open(data.workspaceDir, { maintenance: false });
   try {
-    const handler = jobHandlers[data.kind] as (ws: Workspace, params: unknown, ctx: import('./context').JobContext) => Promise<unknown>;
+    const handler = jobHandlers[data.kind as keyof typeof jobHandlers] as (ws: Workspace, params: unknown, ctx: import('./context').JobContext) => Promise<unknown>;
     const value = await handler(ws, data.params, {
       progress(done, total, message) {
         // At most ~20 progress messages a second, plus the last one.

@@ -1,5 +1,5 @@
 // Guesses the text encoding of a file's first bytes and tells text from binary.
-import type { TextEncoding } from './detect';
+import type { TextEncoding } from '../ingest/decode';
 import { isUtf8 as isUtf8Fast } from 'node:buffer';
 import { decodeWindows1252, utf8SequenceLength } from '../ingest/decode';
 

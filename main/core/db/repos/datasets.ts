@@ -56,7 +56,8 @@ export class DatasetsRepo {
   private readonly describeStmt;
   private readonly columnMetaStmt;
 
-  constructor(private readonly db: Db) {
+  /** `onInserted` hears of each dataset file once the catalog records it (the workspace ends its claim). */
+  constructor(private readonly db: Db, private readonly onInserted: (file: string) => void = () => {}) {
     this.listStmt = db.prepare<[], DatasetRow>('SELECT * FROM datasets ORDER BY name COLLATE NOCASE');
     this.byIdStmt = db.prepare<[number], DatasetRow>('SELECT * FROM datasets WHERE id = ?');
     this.byNameStmt = db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE name = ?');
@@ -104,7 +105,7 @@ export class DatasetsRepo {
   /** Inserts a dataset and its columns in one transaction; returns its id. */
   insert(d: NewDataset): number {
     if (this.byNameStmt.get(d.name)) throw new TidysetError('ALREADY_EXISTS', `a dataset named ${JSON.stringify(d.name)} already exists`);
-    return this.db.transaction(() => {
+    const id = this.db.transaction(() => {
       const id = Number(
         this.insertStmt.run({
           name: d.name, file: d.file, sourceId: d.source.id, sourcePath: d.source.path, sourceSha256: d.source.sha256,
@@ -118,6 +119,8 @@ export class DatasetsRepo {
       );
       return id;
     })();
+    this.onInserted(d.file);
+    return id;
   }
 
   /** Removes a dataset from the catalog (the caller deletes its file). */
