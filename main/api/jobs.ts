@@ -1,7 +1,10 @@
 // Handlers that start, list and cancel background jobs (scan, import, the bundled sample, index builds).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { planBatchNames } from '../core/catalog/batchNames';
 import { TidysetError } from '../core/errors';
+import { closeDataset } from '../core/rows/query';
+import type { JobManager } from './jobManager';
 import type { Handlers } from './types';
 
 /** Name of the bundled sample under assets/samples. */
@@ -17,17 +20,46 @@ export function samplePath(baseDir: string = __dirname): string {
   return unpacked !== p && existsSync(unpacked) ? unpacked : p;
 }
 
-export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.importSample' | 'jobs.buildIndex' | 'jobs.list' | 'jobs.cancel'> = {
+/** Names that running imports will take, per job manager: a second batch started meanwhile must not pick them. */
+const reservedNames = new WeakMap<JobManager, Map<string, string>>();
+
+function reserved(jobs: JobManager): Map<string, string> {
+  let m = reservedNames.get(jobs);
+  if (!m) reservedNames.set(jobs, (m = new Map()));
+  return m;
+}
+
+export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.reimport' | 'jobs.importSample' | 'jobs.buildIndex' | 'jobs.list' | 'jobs.cancel'> = {
   'jobs.scan': async ({ root, includeHidden }, { jobs }) => {
     const abs = path.resolve(root);
     return jobs.start('scan', { root: abs, options: { includeHidden } }, `Scan ${abs}`);
   },
 
-  'jobs.import': async ({ files }, { jobs }) =>
-    files.map(({ path: file, options }) => {
-      const abs = path.resolve(file);
-      return jobs.start('import', { file: abs, options }, `Import ${path.basename(abs)}`);
-    }),
+  'jobs.import': async ({ files }, { ws, jobs }) => {
+    // Every file gets its name up front, unique within the batch and against the catalog and running imports.
+    const running = reserved(jobs);
+    const taken = new Set(running.values());
+    const abs = files.map((f) => ({ path: path.resolve(f.path), name: f.options.name, options: f.options }));
+    const names = planBatchNames(abs, (n) => taken.has(n) || ws.datasets.find(n) !== undefined);
+    return abs.map((f, i) => {
+      const job = jobs.start('import', { file: f.path, options: { ...f.options, name: names[i]! } }, `Import ${path.basename(f.path)}`);
+      running.set(job.id, names[i]!);
+      void jobs.settled(job.id).finally(() => running.delete(job.id));
+      return job;
+    });
+  },
+
+  'jobs.reimport': async ({ dataset, options }, { ws, jobs }) => {
+    const old = ws.datasets.get(dataset);
+    if (!old.source.path) throw new TidysetError('BAD_INPUT', `dataset ${JSON.stringify(old.name)} has no source file to import again`);
+    if (!existsSync(old.source.path)) throw new TidysetError('NOT_FOUND', `${old.source.path}: the source file of ${JSON.stringify(old.name)} is gone`, { file: old.source.path });
+    const job = jobs.start('import', { file: old.source.path, options, replace: old.name }, `Re-import ${path.basename(old.source.path)}`);
+    // This process may hold the old file open for paging; release it once the swap is done.
+    void jobs.settled(job.id).then((end) => {
+      if (end.state === 'done') closeDataset(ws, old);
+    });
+    return job;
+  },
 
   'jobs.importSample': async (_in, { jobs }) => {
     const file = samplePath();

@@ -1,4 +1,4 @@
-// The `tidyset` command: scan, import, datasets, show, rejects, export — headless faces of the engine.
+// The `tidyset` command: scan, import, delete, datasets, show, rejects, export — headless faces of the engine.
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { TidysetError, isUserError } from '../core/errors';
@@ -9,6 +9,7 @@ import { APP_VERSION } from '../core/version';
 import { Workspace, defaultWorkspaceDir } from '../core/workspace';
 import { ProgressView, formatBytes, textTable } from './output';
 import { registerAppCommands } from './app';
+import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
 
 interface Common {
@@ -68,13 +69,6 @@ async function runJob<K extends JobKind>(o: Common, kind: K, params: JobParams<K
   }
 }
 
-function parseDelimiter(v: string): string {
-  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
-  const d = named[v.toLowerCase()] ?? v;
-  if ([...d].length !== 1) throw new TidysetError('BAD_INPUT', `--delimiter must be one character (or tab, comma, semicolon, pipe, space), got ${JSON.stringify(v)}`);
-  return d;
-}
-
 common(program.command('scan'))
   .description('find data files below a folder, sniff format/encoding/delimiter/header, hash them, and record them in the catalog')
   .argument('<folder>', 'folder (or file) to scan')
@@ -98,31 +92,10 @@ common(program.command('scan'))
     });
   });
 
-common(program.command('import'))
-  .description('import a CSV/TSV/JSONL/JSON file as a new dataset (streamed, lossless, atomic)')
-  .argument('<file>', 'file to import')
-  .option('-n, --name <name>', 'dataset name (default: the file name)')
-  .addOption(new Option('--format <format>', 'override the detected format').choices(['csv', 'jsonl', 'json']))
-  .addOption(new Option('--encoding <encoding>', 'override the detected encoding').choices(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']))
-  .option('--delimiter <char>', 'override the detected delimiter (a character, or tab/comma/semicolon/pipe)')
-  .option('--quote <char>', "override the quote character ('none' for no quoting)")
-  .option('--header', 'the first line is a header')
-  .option('--no-header', 'the first line is data')
-  .addOption(new Option('--on-error <mode>', 'stop at the first malformed line, or skip it and keep it as a reject').choices(['stop', 'skip']).default('stop'))
-  .action(async (file: string, o: Common & { name?: string; format?: 'csv' | 'jsonl' | 'json'; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip' }) => {
-    const options = {
-      name: o.name, format: o.format, encoding: o.encoding, onError: o.onError,
-      delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
-      quote: o.quote === undefined ? undefined : o.quote === 'none' ? null : o.quote,
-      header: o.header,
-    };
-    const r = await runJob(o, 'import', { file: path.resolve(file), options }, 'import');
-    const d = r.dataset;
-    print(o, { dataset: datasetJson(d), warnings: r.warnings }, () =>
-      [`imported ${d.rows} rows × ${d.columns.length} columns into dataset "${d.name}" in ${((d.importMs ?? 0) / 1000).toFixed(1)} s`,
-        ...r.warnings.map((w) => `note: ${w}`)].join('\n'),
-    );
-  });
+registerCatalogCommands(program, {
+  common, withWorkspace, print, datasetJson,
+  runImport: (o, file, options, label) => runJob(o, 'import', { file, options }, label),
+});
 
 common(program.command('datasets'))
   .description('list the datasets with rows, columns, source file and hash')
