@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { toast } from '../../components/toastStore';
+import { formatCount } from '../../components/format';
 import { refreshDatasets, useDatasets } from '../../app/useDatasets';
 import { putJob, whenJobEnds } from '../../app/useJobs';
 import { MOD_KEY } from '../../app/useHotkeys';
@@ -67,7 +68,7 @@ export function CatalogScreen() {
       <header className="screen-head">
         <h1>Catalog</h1>
         <span className="screen-sub">
-          {list.length} dataset{list.length === 1 ? '' : 's'} · {rows.toLocaleString('en-US')} rows
+          {formatCount(list.length)} dataset{list.length === 1 ? '' : 's'} · {formatCount(rows)} rows
         </span>
         <div className="spacer" />
         <button type="button" className="button button-secondary" onClick={openScanDialog}>
