@@ -49,19 +49,21 @@ export function DeleteDatasetDialog({ dataset, onClose }: { dataset: Dataset; on
         </>
       }
     >
-      <p data-testid="delete-impact">
-        This deletes <strong>{dataset.name}</strong>: {count(dataset.rows, 'row')} × {count(dataset.columns.length, 'column')}
-        {dataset.rejects ? `, ${count(dataset.rejects, 'rejected line')}` : ''}
-        {steps === null ? '' : ` and ${count(steps, 'history step')}`}. It cannot be undone.
-      </p>
-      {dataset.source.path ? (
-        <p className="muted">The source file {baseName(dataset.source.path)} stays where it is; you can import it again.</p>
-      ) : null}
-      {error ? (
-        <div className="error-panel" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <div className="delete-dataset-body">
+        <p data-testid="delete-impact">
+          This deletes <strong>{dataset.name}</strong>: {count(dataset.rows, 'row')} × {count(dataset.columns.length, 'column')}
+          {dataset.rejects ? `, ${count(dataset.rejects, 'rejected line')}` : ''}
+          {steps === null ? '' : ` and ${count(steps, 'history step')}`}. It cannot be undone.
+        </p>
+        {dataset.source.path ? (
+          <p className="muted">The source file {baseName(dataset.source.path)} stays where it is; you can import it again.</p>
+        ) : null}
+        {error ? (
+          <div className="error-panel" role="alert">
+            {error}
+          </div>
+        ) : null}
+      </div>
     </Dialog>
   );
 }
