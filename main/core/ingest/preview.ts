@@ -99,20 +99,21 @@ function previewCsv(text: string, truncated: boolean, d: { delimiter: string; qu
   return { columns: names, rows };
 }
 
-/** A non-alphanumeric character that occurs the same number of times (≥ 1) on every line, if any. */
+/** The non-alphanumeric character found on every line (at least once), the one with the highest least count, if any. */
 function frequentCharacter(lines: string[]): string | null {
   const counts = (s: string) => {
     const m = new Map<string, number>();
-    for (const ch of s) if (!/[\p{L}\p{N}\s"']/u.test(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
+    for (const ch of s) if (!/[\p{L}\p{N}\s"'.\-]/u.test(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
     return m;
   };
-  const first = counts(lines[0] ?? '');
+  const perLine = lines.map(counts);
   let best: string | null = null;
   let bestN = 0;
-  for (const [ch, n] of first) {
-    if (n > bestN && lines.every((l) => counts(l).get(ch) === n)) {
+  for (const ch of perLine[0]?.keys() ?? []) {
+    const least = Math.min(...perLine.map((m) => m.get(ch) ?? 0));
+    if (least > bestN) {
       best = ch;
-      bestN = n;
+      bestN = least;
     }
   }
   return best;
