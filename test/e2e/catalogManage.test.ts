@@ -139,12 +139,38 @@ describe('catalog: batches, re-scans, cancel, preview, delete', { skip }, () => 
 
     await catalog.openDataset('gt');
     await grid.waitReady();
-    confirm = await dialogs.openDelete(page.getByRole('toolbar', { name: 'Dataset tools' }));
+    await screenshot(page, '35-dataset-toolbar-delete');
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await screenshot(page, '35-dataset-toolbar-delete-1000');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    confirm = await dialogs.openDeleteFromToolbar();
     assert.match((await confirm.getByTestId('delete-impact').textContent()) ?? '', /gt: 2 rows × 2 columns/);
     await dialogs.confirmDelete();
     await page.getByTestId('catalog').waitFor();
     assert.equal(await catalog.row('gt').count(), 0);
     assert.equal(await catalog.row('records').count(), 1, 'the others stay');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('re-import with other options replaces the dataset under its name', async () => {
+    const catalog = new CatalogPage(page);
+    const dialogs = new DatasetDialogs(page);
+    const rowsCell = catalog.row('records').locator('td.num').first();
+    assert.equal((await rowsCell.textContent())?.trim(), '1');
+    await catalog.row('records').getByTestId('reimport-dataset').click();
+    const options = page.getByTestId('import-options-dialog');
+    await options.getByLabel('First line is a header row').selectOption('no');
+    await dialogs.previewWithColumns(options, 2).waitFor();
+    assert.deepEqual(await dialogs.previewColumns(options), ['column_1', 'column_2']);
+    await screenshot(page, '36-reimport-options');
+    await options.getByTestId('import-options-save').click();
+    await options.waitFor({ state: 'detached' });
+    // records.csv now has a header line and two rows; read without a header it is three rows.
+    await catalog.row('records').locator('td.num', { hasText: /^3$/ }).first().waitFor();
+    assert.equal(await catalog.table().locator('tr[data-dataset^="records"]').count(), 1, 'replaced, not added');
+    await catalog.openDataset('records');
+    await new DatasetPage(page).waitReady();
+    assert.equal((await new DatasetPage(page).columnValues('column_1'))[0], 'k');
     assert.deepEqual(pageErrors, []);
   });
 });

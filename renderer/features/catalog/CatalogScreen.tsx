@@ -68,7 +68,7 @@ export function CatalogScreen() {
       <header className="screen-head">
         <h1>Catalog</h1>
         <span className="screen-sub">
-          {formatCount(list.length)} dataset{list.length === 1 ? '' : 's'} · {formatCount(rows)} rows
+          {formatCount(list.length)} dataset{list.length === 1 ? '' : 's'} · {formatCount(rows)} row{rows === 1 ? '' : 's'}
         </span>
         <div className="spacer" />
         <button type="button" className="button button-secondary" onClick={openScanDialog}>

@@ -56,7 +56,7 @@ export function CatalogTable({ datasets }: { datasets: Dataset[] }) {
               <td>{formatDateTime(d.createdAt)}</td>
               <td className="num">{formatDuration(d.importMs)}</td>
               <td className="actions">
-                <DatasetActions dataset={d} compact />
+                <DatasetActions dataset={d} />
               </td>
             </tr>
           ))}

@@ -1,12 +1,63 @@
-// Delete… and Re-import… for one dataset: buttons that open their dialogs (catalog rows and the dataset toolbar).
+// Delete… and Re-import… for one dataset: two buttons in a catalog row, one "Dataset" menu in the narrower dataset toolbar.
 import { useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
+import { Menu } from '../../components/Menu';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { ReimportDialog } from './ReimportDialog';
 
-export function DatasetActions({ dataset, compact = false, disabled = false }: { dataset: Dataset; compact?: boolean; disabled?: boolean }) {
+interface Props {
+  dataset: Dataset;
+  /** 'row': two small buttons (catalog table); 'menu': one button with a menu (dataset toolbar). */
+  variant?: 'row' | 'menu';
+  disabled?: boolean;
+}
+
+export function DatasetActions({ dataset, variant = 'row', disabled = false }: Props) {
   const [open, setOpen] = useState<'delete' | 'reimport' | null>(null);
-  const size = compact ? ' button-xs' : '';
+  const [menuAt, setMenuAt] = useState<{ left: number; top: number; bottom: number } | null>(null);
+  const dialogs = (
+    <>
+      {open === 'delete' ? <DeleteDatasetDialog dataset={dataset} onClose={() => setOpen(null)} /> : null}
+      {open === 'reimport' ? <ReimportDialog dataset={dataset} onClose={() => setOpen(null)} /> : null}
+    </>
+  );
+  if (variant === 'menu') {
+    return (
+      <>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={disabled}
+          aria-haspopup="menu"
+          aria-expanded={menuAt !== null}
+          onClick={(e) => {
+            const r = e.currentTarget.getBoundingClientRect();
+            setMenuAt({ left: r.left, top: r.top, bottom: r.bottom });
+          }}
+          data-testid="dataset-menu"
+        >
+          Dataset ▾
+        </button>
+        {menuAt ? (
+          <Menu
+            label={`${dataset.name} actions`}
+            anchor={menuAt}
+            entries={[
+              { kind: 'item', id: 'reimport', label: 'Re-import with other options…', disabled: !dataset.source.path },
+              { kind: 'item', id: 'delete', label: 'Delete dataset…' },
+            ]}
+            onSelect={(id) => {
+              setMenuAt(null);
+              setOpen(id === 'delete' ? 'delete' : 'reimport');
+            }}
+            onClose={() => setMenuAt(null)}
+          />
+        ) : null}
+        {dialogs}
+      </>
+    );
+  }
+  const size = ' button-xs';
   return (
     // Clicks and keys here must not open the catalog row they sit in.
     <span className="dataset-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
@@ -34,8 +85,7 @@ export function DatasetActions({ dataset, compact = false, disabled = false }: {
       >
         Delete…
       </button>
-      {open === 'delete' ? <DeleteDatasetDialog dataset={dataset} onClose={() => setOpen(null)} /> : null}
-      {open === 'reimport' ? <ReimportDialog dataset={dataset} onClose={() => setOpen(null)} /> : null}
+      {dialogs}
     </span>
   );
 }

@@ -42,7 +42,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           ↷
         </button>
       </div>
-      {dataset ? <DatasetActions dataset={dataset} disabled={!!busy} /> : null}
+      {dataset ? <DatasetActions dataset={dataset} variant="menu" disabled={!!busy} /> : null}
       <div className="button-group" role="group" aria-label="Panels">
         <button
           type="button"

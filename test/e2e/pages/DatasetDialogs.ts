@@ -8,9 +8,20 @@ export class DatasetDialogs {
     return this.page.getByTestId('delete-dataset-dialog');
   }
 
-  /** Clicks the Delete… button in `scope` (a catalog row or the dataset toolbar) and returns the confirmation. */
+  /** Clicks Delete… in a catalog row and returns the confirmation. */
   async openDelete(scope: Locator): Promise<Locator> {
     await scope.getByTestId('delete-dataset').click();
+    return this.waitDeleteDialog();
+  }
+
+  /** Chooses "Delete dataset…" from the dataset toolbar's Dataset menu and returns the confirmation. */
+  async openDeleteFromToolbar(): Promise<Locator> {
+    await this.page.getByRole('toolbar', { name: 'Dataset tools' }).getByTestId('dataset-menu').click();
+    await this.page.getByRole('menuitem', { name: 'Delete dataset…' }).click();
+    return this.waitDeleteDialog();
+  }
+
+  private async waitDeleteDialog(): Promise<Locator> {
     const d = this.deleteDialog();
     await d.getByTestId('confirm-delete').and(this.page.locator(':enabled')).waitFor();
     return d;
