@@ -83,7 +83,7 @@ common(program.command('scan'))
     print(o, { root: r.root, counts: r.counts, files }, () => {
       const c = r.counts;
       const rows = files.map((f) => [
-        path.relative(r.root, f.path) || path.basename(f.path), f.format, f.encoding ?? '', showDelimiter(f.delimiter),
+        path.relative(r.root, f.path) || path.basename(f.path), f.format === 'csv' && f.delimiter === '\t' ? 'tsv' : f.format, f.encoding ?? '', showDelimiter(f.delimiter),
         f.header === null ? '' : f.header ? 'yes' : 'no', formatBytes(f.size),
         f.duplicateOf ? `duplicate of ${path.relative(r.root, f.duplicateOf) || f.duplicateOf}` : f.status === 'ok' ? 'importable' : `${f.status}: ${f.reason ?? ''}`,
       ]);
