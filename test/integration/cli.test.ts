@@ -2,10 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, jsonOut, runCli, type CliResult } from '../helpers/cli';
+import { BIN, ensureBuilt, jsonOut, runCli, type CliResult } from '../helpers/cli';
 import pkg from '../../package.json';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -280,4 +281,18 @@ test('op with a mistyped operation name lists the valid names', () => {
   const r = cli('op', 'people', '{"op":"trimm","column":"name"}');
   assert.equal(r.status, 1);
   assert.match(r.stderr, /unknown operation "trimm" \(did you mean "trim"\?\); valid operations: trim, case, replace/);
+});
+
+test('delete on a terminal asks y/N: n keeps the dataset, y deletes it', { skip: process.platform !== 'linux' || !existsSync('/usr/bin/script') ? 'needs util-linux script(1) for a pseudo-terminal' : false }, () => {
+  ok(cli('import', path.join(data, 'people.csv'), '--name', 'asked'));
+  const onTty = (answer: string) => spawnSync('/usr/bin/script', ['-qc', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} delete asked`, '/dev/null'], {
+    input: answer, encoding: 'utf8', env: { ...process.env, TIDYSET_WORKSPACE: ws },
+  });
+  const no = onTty('n\n');
+  assert.match(no.stdout, /Delete dataset "asked": 4 rows × 3 columns, 0 history steps\? This cannot be undone\. \[y\/N\]/);
+  assert.match(no.stdout, /not deleted/);
+  assert.ok(jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'asked'));
+  const yes = onTty('y\n');
+  assert.match(yes.stdout, /deleted dataset "asked"/);
+  assert.ok(!jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'asked'));
 });
