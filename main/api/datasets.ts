@@ -1,8 +1,7 @@
 // Handlers for the catalog's datasets and columns: list, get, update, search, delete.
-import { rmSync } from 'node:fs';
 import type { Dataset } from '../../shared/api/catalog';
 import type { StoredDataset } from '../core/db/repos/datasets';
-import { closeDataset } from '../core/rows/query';
+import { deleteDataset } from '../core/catalog/deleteDataset';
 import type { Handlers } from './types';
 
 /** A stored dataset as the API shows it: no file name, no physical column names. */
@@ -26,12 +25,9 @@ export const datasetHandlers: Pick<Handlers, 'datasets.list' | 'datasets.get' | 
 
   'datasets.delete': async ({ dataset }, ctx) => {
     const ds = ctx.ws.datasets.get(dataset);
-    closeDataset(ctx.ws, ds);
+    // The reader thread holds its own connection to the file: close it before the file goes.
     await ctx.reader.closeDataset(ds.file);
-    ctx.ws.datasets.remove(ds.id);
-    // The catalog row goes first: a crash between the two leaves an orphan file, never a dangling entry.
-    const file = ctx.ws.dataPath(ds.file);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+    deleteDataset(ctx.ws, ds);
     ctx.datasetsChanged(null);
     return { ok: true as const };
   },

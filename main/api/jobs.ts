@@ -1,7 +1,10 @@
 // Handlers that start, list and cancel background jobs (scan, import, the bundled sample, index builds).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { planBatchNames } from '../core/catalog/batchNames';
 import { TidysetError } from '../core/errors';
+import { closeDataset } from '../core/rows/query';
+import type { JobManager } from './jobManager';
 import type { Handlers } from './types';
 
 /** Name of the bundled sample under assets/samples. */
@@ -17,17 +20,51 @@ export function samplePath(baseDir: string = __dirname): string {
   return unpacked !== p && existsSync(unpacked) ? unpacked : p;
 }
 
-export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.importSample' | 'jobs.buildIndex' | 'jobs.list' | 'jobs.cancel'> = {
+/** Names that running imports will take, per job manager: a second batch started meanwhile must not pick them. */
+const reservedNames = new WeakMap<JobManager, Map<string, string>>();
+
+function reserved(jobs: JobManager): Map<string, string> {
+  let m = reservedNames.get(jobs);
+  if (!m) reservedNames.set(jobs, (m = new Map()));
+  return m;
+}
+
+export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.reimport' | 'jobs.importSample' | 'jobs.buildIndex' | 'jobs.list' | 'jobs.cancel'> = {
   'jobs.scan': async ({ root, includeHidden }, { jobs, paths }) => {
     const abs = paths.check(root, 'read');
     // The walk follows symbolic links; `within` keeps it from following one out of the data roots.
     return jobs.start('scan', { root: abs, options: { includeHidden, within: paths.list() } }, `Scan ${abs}`);
   },
 
-  'jobs.import': async ({ files }, { jobs, paths }) => {
+  'jobs.import': async ({ files }, { ws, jobs, paths }) => {
     // Every path is checked before any job starts: one forbidden file refuses the whole call.
-    const checked = files.map(({ path: file, options }) => ({ abs: paths.check(file, 'read'), options }));
-    return checked.map(({ abs, options }) => jobs.start('import', { file: abs, options }, `Import ${path.basename(abs)}`));
+    const abs = files.map((f) => ({ path: paths.check(f.path, 'read'), name: f.options.name, options: f.options }));
+    // Every file gets its name up front, unique within the batch and against the catalog and running imports.
+    const running = reserved(jobs);
+    const taken = new Set(running.values());
+    const names = planBatchNames(abs, (n) => taken.has(n) || ws.datasets.find(n) !== undefined);
+    return abs.map((f, i) => {
+      const job = jobs.start('import', { file: f.path, options: { ...f.options, name: names[i]! } }, `Import ${path.basename(f.path)}`);
+      running.set(job.id, names[i]!);
+      void jobs.settled(job.id).finally(() => running.delete(job.id));
+      return job;
+    });
+  },
+
+  'jobs.reimport': async ({ dataset, options }, { ws, jobs, paths, reader }) => {
+    const old = ws.datasets.get(dataset);
+    if (!old.source.path) throw new TidysetError('BAD_INPUT', `dataset ${JSON.stringify(old.name)} has no source file to import again`);
+    if (!existsSync(old.source.path)) throw new TidysetError('NOT_FOUND', `${old.source.path}: the source file of ${JSON.stringify(old.name)} is gone`, { file: old.source.path });
+    // A dataset imported by the CLI may come from anywhere: serve reads it again only inside the data roots.
+    const file = paths.check(old.source.path, 'read');
+    const job = jobs.start('import', { file, options, replace: old.name }, `Re-import ${path.basename(file)}`);
+    // This process (and its reader thread) may hold the old file open for paging; release it once the swap is done.
+    void jobs.settled(job.id).then(async (end) => {
+      if (end.state !== 'done') return;
+      closeDataset(ws, old);
+      await reader.closeDataset(old.file);
+    });
+    return job;
   },
 
   'jobs.importSample': async (_in, { jobs }) => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { applyOp, jumpTo, listHistory, redo, undo } from '../core/clean/engine';
 import { exportRecipe } from '../core/clean/recipes';
 import { TidysetError } from '../core/errors';
+import { OpSchema } from '../../shared/ops/schema';
 import type { Workspace } from '../core/workspace';
 import type { CleanAction } from '../core/clean/actions';
 import { startKindJob, type JobResult } from '../core/jobs/kinds';
@@ -74,6 +75,28 @@ async function runRecipeJob(dir: string, action: Extract<CleanAction, { action: 
   }
 }
 
+/** Every operation name the recipe format knows, read from the schema so that a new operation is listed at once. */
+export function operationNames(): string[] {
+  const names: string[] = [];
+  const walk = (schema: unknown): void => {
+    const s = schema as { options?: unknown[]; shape?: { op?: { value?: unknown } } };
+    if (Array.isArray(s.options)) s.options.forEach(walk);
+    else if (typeof s.shape?.op?.value === 'string') names.push(s.shape.op.value);
+  };
+  walk(OpSchema);
+  return names;
+}
+
+/** A missing or unknown `op` name is refused with the valid names, before the schema's generic message. */
+function checkOpName(op: unknown): void {
+  const names = operationNames();
+  const name = op && typeof op === 'object' ? (op as { op?: unknown }).op : undefined;
+  if (typeof name === 'string' && names.includes(name)) return;
+  const near = typeof name === 'string' ? names.filter((n) => n.toLowerCase().startsWith(name.toLowerCase().slice(0, 3))) : [];
+  throw new TidysetError('BAD_INPUT', `${name === undefined ? 'the operation has no "op" name' : `unknown operation ${JSON.stringify(name)}`}` +
+    `${near.length ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(' or ')}?)` : ''}; valid operations: ${names.join(', ')}`);
+}
+
 /** Adds apply, op, history, recipe, undo and redo to the program. */
 export function registerCleanCommands<O extends Common>(program: Command, kit: CliKit<O>): void {
   const { common, withWorkspace, print, workspaceDir } = kit;
@@ -102,6 +125,7 @@ export function registerCleanCommands<O extends Common>(program: Command, kit: C
       } catch (e) {
         throw new TidysetError('BAD_INPUT', `the operation is not valid JSON: ${(e as Error).message}`);
       }
+      checkOpName(op);
       withWorkspace(o, (ws) => {
         const r = applyOp(ws, dataset, op);
         print(o, r, () => `${r.seq}: ${r.description} — ${r.detail.changed} changed${r.detail.failed ? `, ${r.detail.failed} could not be converted and were left as they were` : ''}`);

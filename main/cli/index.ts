@@ -1,4 +1,4 @@
-// The `tidyset` command: scan, import, datasets, show, rejects, export — headless faces of the engine.
+// The `tidyset` command: scan, import, delete, datasets, show, rejects, export — headless faces of the engine.
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { TidysetError, fileSystemError, isUserError } from '../core/errors';
@@ -9,6 +9,7 @@ import { Workspace, defaultWorkspaceDir } from '../core/workspace';
 import { recoverAbandoned } from '../core/clean/writer';
 import { ProgressView, formatBytes, textTable, visible } from './output';
 import { registerAppCommands } from './app';
+import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
 
 interface Common {
@@ -69,21 +70,6 @@ async function runJob<K extends JobKind>(o: Common, kind: K, params: JobParams<K
   }
 }
 
-function parseDelimiter(v: string): string {
-  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
-  const d = named[v.toLowerCase()] ?? v;
-  if ([...d].length !== 1) throw new TidysetError('BAD_INPUT', `--delimiter must be one character (or tab, comma, semicolon, pipe, space), got ${JSON.stringify(v)}`);
-  return d;
-}
-
-/** A byte count: digits, optionally with a K, M or G (binary) suffix. */
-function parseBytes(v: string): number {
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(v.trim());
-  if (!m) throw new TidysetError('BAD_INPUT', `expected a number of bytes (like 1048576 or 64M), got ${JSON.stringify(v)}`);
-  const unit = (m[2] ?? '').charAt(0).toLowerCase();
-  return Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1);
-}
-
 common(program.command('scan'))
   .description('find data files below a folder, sniff format/encoding/delimiter/header, hash them, and record them in the catalog')
   .argument('<folder>', 'folder (or file) to scan')
@@ -98,7 +84,7 @@ common(program.command('scan'))
     print(o, { root: r.root, counts: r.counts, files }, () => {
       const c = r.counts;
       const rows = files.map((f) => [
-        path.relative(r.root, f.path) || path.basename(f.path), f.format, f.encoding ?? '', showDelimiter(f.delimiter),
+        path.relative(r.root, f.path) || path.basename(f.path), f.format === 'csv' && f.delimiter === '\t' ? 'tsv' : f.format, f.encoding ?? '', showDelimiter(f.delimiter),
         f.header === null ? '' : f.header ? 'yes' : 'no', formatBytes(f.size),
         f.duplicateOf ? `duplicate of ${path.relative(r.root, f.duplicateOf) || f.duplicateOf}` : f.status === 'ok' ? 'importable' : `${f.status}: ${f.reason ?? ''}`,
       ]);
@@ -108,34 +94,10 @@ common(program.command('scan'))
     });
   });
 
-common(program.command('import'))
-  .description('import a CSV/TSV/JSONL/JSON file as a new dataset (streamed, lossless, atomic)')
-  .argument('<file>', 'file to import')
-  .option('-n, --name <name>', 'dataset name (default: the file name)')
-  .addOption(new Option('--format <format>', 'override the detected format').choices(['csv', 'jsonl', 'json']))
-  .addOption(new Option('--encoding <encoding>', 'override the detected encoding').choices(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']))
-  .option('--delimiter <char>', 'override the detected delimiter (a character, or tab/comma/semicolon/pipe)')
-  .option('--quote <char>', "override the quote character ('none' for no quoting)")
-  .option('--header', 'the first line is a header')
-  .option('--no-header', 'the first line is data')
-  .addOption(new Option('--on-error <mode>', 'stop at the first malformed line, or skip it and keep it as a reject').choices(['stop', 'skip']).default('stop'))
-  .option('--max-field-bytes <n>', 'longest field accepted, in bytes (default 134217728); longer is a malformed line', parseBytes)
-  .option('--max-record-bytes <n>', 'longest record accepted, in bytes (default 268435456); longer is a malformed line', parseBytes)
-  .action(async (file: string, o: Common & { name?: string; format?: 'csv' | 'jsonl' | 'json'; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip'; maxFieldBytes?: number; maxRecordBytes?: number }) => {
-    const options = {
-      name: o.name, format: o.format, encoding: o.encoding, onError: o.onError,
-      maxFieldBytes: o.maxFieldBytes, maxRecordBytes: o.maxRecordBytes,
-      delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
-      quote: o.quote === undefined ? undefined : o.quote === 'none' ? null : o.quote,
-      header: o.header,
-    };
-    const r = await runJob(o, 'import', { file: path.resolve(file), options }, 'import');
-    const d = r.dataset;
-    print(o, { dataset: datasetJson(d), warnings: r.warnings }, () =>
-      [`imported ${d.rows} rows × ${d.columns.length} columns into dataset "${d.name}" in ${((d.importMs ?? 0) / 1000).toFixed(1)} s`,
-        ...r.warnings.map((w) => `note: ${w}`)].join('\n'),
-    );
-  });
+registerCatalogCommands(program, {
+  common, withWorkspace, print, datasetJson,
+  runImport: (o, file, options, label) => runJob(o, 'import', { file, options }, label),
+});
 
 common(program.command('datasets'))
   .description('list the datasets with rows, columns, source file and hash')

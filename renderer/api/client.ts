@@ -19,10 +19,28 @@ export type Client = Api & {
   on<E extends EventName>(event: E, fn: (payload: EventPayload<E>) => void): () => void;
 };
 
+/** Whether the last call reached the server; the app shows a banner with Retry while it did not. */
+type ConnectionListener = (reachable: boolean) => void;
+const connectionListeners = new Set<ConnectionListener>();
+let reachable = true;
+
+/** Subscribes to changes of reachability (a call failing with NETWORK, then one getting through). */
+export function onConnection(fn: ConnectionListener): () => void {
+  connectionListeners.add(fn);
+  return () => connectionListeners.delete(fn);
+}
+
+function setReachable(now: boolean): void {
+  if (now === reachable) return;
+  reachable = now;
+  for (const fn of connectionListeners) fn(now);
+}
+
 /** Wraps a transport so a failed reply becomes a thrown ApiError and a success its typed value. */
 export function createClient(transport: Transport): Client {
   async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
     const reply = await transport.invoke(method, input);
+    setReachable(reply.ok || reply.error.code !== 'NETWORK');
     if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, method);
     return reply.value as Out<M>;
   }

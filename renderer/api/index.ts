@@ -3,5 +3,5 @@ import { createClient } from './client';
 import { pickTransport } from './transports';
 
 export const api = createClient(pickTransport());
-export { ApiError, errorMessage } from './client';
+export { ApiError, errorMessage, onConnection } from './client';
 export type { Client } from './client';

@@ -42,8 +42,9 @@ export function httpTransport(base = ''): Transport {
           headers: { 'content-type': 'application/json', [API_HEADER]: '1' },
           body: JSON.stringify(input ?? {}),
         });
-      } catch (e) {
-        return { ok: false, error: { code: 'NETWORK', message: `Cannot reach the Tidyset server (${String(e)})` } };
+      } catch {
+        // The browser's own text ("TypeError: Failed to fetch") tells a person nothing; the code drives the banner.
+        return { ok: false, error: { code: 'NETWORK', message: 'Cannot reach the Tidyset server; it may have stopped' } };
       }
       const text = await res.text();
       try {

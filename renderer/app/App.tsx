@@ -3,7 +3,9 @@ import { useEffect } from 'react';
 import { Toasts } from '../components/Toasts';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { ScanDialog } from '../features/catalog/ScanDialog';
+import '../features/catalog/catalog.css';
 import { DatasetScreen } from '../features/grid/DatasetScreen';
+import { ConnectionBanner } from './ConnectionBanner';
 import { Sidebar } from './Sidebar';
 import { useDatasets } from './useDatasets';
 import { useHotkeys } from './useHotkeys';
@@ -25,6 +27,7 @@ export function App() {
         {route.name === 'dataset' ? <DatasetScreen name={route.dataset} /> : <CatalogScreen />}
       </main>
       {scan.open ? <ScanDialog onClose={closeScanDialog} /> : null}
+      <ConnectionBanner />
       <Toasts />
     </div>
   );

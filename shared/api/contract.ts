@@ -98,6 +98,19 @@ export const contract = {
   'columns.update': { input: DatasetRef.extend({ column: z.string(), description: z.string().optional(), unit: z.string().optional() }), output: DatasetSchema },
   /** Scanned files, optionally below one folder. */
   'sources.list': { input: z.object({ root: z.string().optional() }), output: z.array(SourceSchema) },
+  /**
+   * How a file reads with these options (sniffed where not given): column names and the first rows,
+   * from its first 64 KB only, with notes (one column only, syntax problems). Changes nothing.
+   */
+  'sources.preview': {
+    input: z.object({ path: z.string().min(1), options: ImportOptionsSchema.omit({ name: true, onError: true }).default({}) }),
+    output: z.object({
+      columns: z.array(z.string()),
+      rows: z.array(z.array(z.string().nullable())),
+      notes: z.array(z.string()),
+      options: z.object({ format: z.enum(['csv', 'jsonl', 'json']), encoding: z.string(), delimiter: z.string().nullable(), quote: z.string().nullable(), header: z.boolean().nullable() }),
+    }),
+  },
   /** Folder listing for the serve-mode folder browser (no file contents). */
   'fs.list': { input: z.object({ path: z.string().optional() }), output: z.object({ path: z.string(), parent: z.string().nullable(), entries: z.array(DirEntrySchema) }) },
   /** The data roots: the folders file access is confined to, for the folder browser to start from; `native` if fs.pickFolder opens a dialog. */
@@ -109,8 +122,13 @@ export const contract = {
   'fs.pickFolder': { input: z.object({}), output: z.object({ native: z.boolean(), path: z.string().nullable() }) },
   /** Start a scan job. */
   'jobs.scan': { input: z.object({ root: z.string().min(1), includeHidden: z.boolean().default(false) }), output: JobInfoSchema },
-  /** Start one import job per file. */
+  /** Start one import job per file; default names are unique within the batch and against the catalog. */
   'jobs.import': { input: z.object({ files: z.array(z.object({ path: z.string().min(1), options: ImportOptionsSchema.default({}) })).min(1).max(200) }), output: z.array(JobInfoSchema) },
+  /**
+   * Import a dataset's source file again with other options; on success the new import takes the
+   * dataset's place (its history goes), on failure or cancel the dataset stays as it was.
+   */
+  'jobs.reimport': { input: DatasetRef.extend({ options: ImportOptionsSchema.omit({ name: true }).default({}) }), output: JobInfoSchema },
   /** Import the bundled sample dataset. */
   'jobs.importSample': { input: z.object({}), output: JobInfoSchema },
   /** Build the sort index of a column in the background. */

@@ -1,15 +1,46 @@
-// Launches the system Chromium for the e2e tests; without it the tests fail under CI and skip elsewhere.
+// Finds an installed Chromium, Chrome or Edge and launches it for the e2e tests; without one they fail under CI and skip elsewhere.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './serve';
 
-export const CHROMIUM = process.env.TIDYSET_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/**
+ * Where Chromium, Chrome and Edge are usually installed, per platform (the paths Playwright's `chrome`
+ * and `msedge` channels look in, plus distribution Chromium packages), in order of preference.
+ */
+export function browserCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'win32') {
+    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((r): r is string => !!r);
+    const rel = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    return rel.flatMap((r) => roots.map((root) => path.win32.join(root, r)));
+  }
+  if (platform === 'darwin') {
+    const apps = ['Chromium.app/Contents/MacOS/Chromium', 'Google Chrome.app/Contents/MacOS/Google Chrome', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge'];
+    const home = env['HOME'];
+    return apps.flatMap((a) => [path.posix.join('/Applications', a), ...(home ? [path.posix.join(home, 'Applications', a)] : [])]);
+  }
+  return [
+    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome', '/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/opt/microsoft/msedge/msedge',
+  ];
+}
+
+/** The browser to drive: $TIDYSET_CHROMIUM if set, else the first installed candidate, else null. */
+export function findBrowser(exists: (p: string) => boolean = existsSync): string | null {
+  const forced = process.env.TIDYSET_CHROMIUM;
+  if (forced) return exists(forced) ? forced : null;
+  return browserCandidates().find(exists) ?? null;
+}
+
+export const CHROMIUM = findBrowser();
 
 /** Why the browser cannot run here, or null when it can. */
 export function browserMissing(): string | null {
-  return existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium, or set TIDYSET_CHROMIUM)`;
+  if (CHROMIUM) return null;
+  if (process.env.TIDYSET_CHROMIUM) return `TIDYSET_CHROMIUM=${process.env.TIDYSET_CHROMIUM} does not exist`;
+  return `no Chrome, Chromium or Edge found (looked in ${browserCandidates().join(', ')}); install one (Debian: apt-get install -y chromium) or set TIDYSET_CHROMIUM=/path/to/browser`;
 }
 
 /** Under CI a missing browser is a failure, never a skip. */
@@ -22,7 +53,7 @@ export function skipReason(): string | false {
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM ?? undefined,
     headless: true,
     // Show real scrollbars as a desktop does; hidden ones make ag-grid overlay the last row with its scroll strip.
     ignoreDefaultArgs: ['--hide-scrollbars'],

@@ -2,10 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, jsonOut, runCli, type CliResult } from '../helpers/cli';
+import { BIN, ensureBuilt, jsonOut, runCli, type CliResult } from '../helpers/cli';
 import pkg from '../../package.json';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -221,4 +222,77 @@ test('exit code 1 for user errors, with messages naming the file and line; --jso
   assert.match(limit.stderr, /--limit must be a whole number/);
   assert.equal(cli('scan', path.join(tmp, 'no-such-folder')).status, 1);
   assert.notEqual(cli('no-such-command').status, 0);
+});
+
+test('import a b: one batch; clashing default names are made unique within the batch; --name with several files is refused', () => {
+  const batch = path.join(tmp, 'batch');
+  mkdirSync(path.join(batch, 'x'), { recursive: true });
+  mkdirSync(path.join(batch, 'y'), { recursive: true });
+  writeFileSync(path.join(batch, 'x', 'gt.csv'), 'id,v\n1,a\n2,b\n');
+  writeFileSync(path.join(batch, 'y', 'gt.csv'), 'id,v\n3,c\n');
+  writeFileSync(path.join(batch, 'records.csv'), 'k\n1\n');
+  writeFileSync(path.join(batch, 'records.jsonl'), '{"k":1}\n{"k":2}\n');
+  const files = [path.join(batch, 'x', 'gt.csv'), path.join(batch, 'y', 'gt.csv'), path.join(batch, 'records.csv'), path.join(batch, 'records.jsonl')];
+  const r = jsonOut<{ imports: Array<{ file: string; dataset?: DatasetJson; error?: { message: string } }> }>(ok(cli('import', ...files, '--json')));
+  assert.deepEqual(r.imports.map((i) => [i.file, i.dataset?.name ?? i.error?.message]), [
+    [files[0], 'gt'], [files[1], 'gt-2'], [files[2], 'records'], [files[3], 'records-2'],
+  ]);
+  assert.deepEqual(r.imports.map((i) => i.dataset?.rows), [2, 1, 1, 2]);
+  // A second batch of the same files does not clash with the first either.
+  const again = ok(cli('import', files[0]!, files[1]!));
+  assert.match(again.stdout, /dataset "gt-3"[\s\S]*dataset "gt-4"[\s\S]*2 of 2 files imported/);
+
+  const named = cli('import', files[0]!, files[1]!, '--name', 'one');
+  assert.equal(named.status, 1);
+  assert.match(named.stderr, /--name names one dataset, but 2 files were given/);
+  const taken = cli('import', files[0]!, '--name', 'gt');
+  assert.equal(taken.status, 1);
+  assert.match(taken.stderr, new RegExp(`${files[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: a dataset named "gt" already exists`));
+
+  // One bad file in a batch: the others are imported, the bad one is named, exit 1.
+  const mixed = cli('import', path.join(tmp, 'ragged.csv'), files[2]!);
+  assert.equal(mixed.status, 1);
+  assert.match(mixed.stdout, /ragged\.csv: failed, nothing imported: .*ragged\.csv:3: 2 fields where the header has 3/);
+  assert.match(mixed.stdout, /records\.csv: imported 1 rows × 1 columns into dataset "records-3"/);
+  assert.match(mixed.stdout, /1 of 2 files imported, 1 failed/);
+});
+
+test('delete DATASET: refused without --yes and without a terminal; --yes deletes rows and history; unknown names are errors', () => {
+  ok(cli('import', path.join(data, 'people.csv'), '--name', 'doomed'));
+  ok(cli('op', 'doomed', '{"op":"case","column":"name","mode":"upper"}'));
+  const refused = cli('delete', 'doomed');
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /not deleting dataset "doomed": 4 rows × 3 columns, 1 history step without confirmation: pass --yes/);
+  assert.ok(jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'doomed'), 'still there');
+
+  const files = () => readdirSync(path.join(ws, 'data')).filter((f) => f.endsWith('.sqlite')).length;
+  const before = files();
+  const r = jsonOut<{ deleted: { name: string; rows: number; columns: number; historySteps: number } }>(ok(cli('delete', 'doomed', '--yes', '--json')));
+  assert.deepEqual(r.deleted, { name: 'doomed', rows: 4, columns: 3, historySteps: 1 });
+  assert.ok(!jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'doomed'));
+  assert.equal(files(), before - 1, 'the dataset file is gone');
+  assert.equal(cli('history', 'doomed').status, 1);
+  const missing = cli('delete', 'doomed', '--yes');
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /no dataset named "doomed"/);
+});
+
+test('op with a mistyped operation name lists the valid names', () => {
+  const r = cli('op', 'people', '{"op":"trimm","column":"name"}');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /unknown operation "trimm" \(did you mean "trim"\?\); valid operations: trim, case, replace/);
+});
+
+test('delete on a terminal asks y/N: n keeps the dataset, y deletes it', { skip: process.platform !== 'linux' || !existsSync('/usr/bin/script') ? 'needs util-linux script(1) for a pseudo-terminal' : false }, () => {
+  ok(cli('import', path.join(data, 'people.csv'), '--name', 'asked'));
+  const onTty = (answer: string) => spawnSync('/usr/bin/script', ['-qc', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} delete asked`, '/dev/null'], {
+    input: answer, encoding: 'utf8', env: { ...process.env, TIDYSET_WORKSPACE: ws },
+  });
+  const no = onTty('n\n');
+  assert.match(no.stdout, /Delete dataset "asked": 4 rows × 3 columns, 0 history steps\? This cannot be undone\. \[y\/N\]/);
+  assert.match(no.stdout, /not deleted/);
+  assert.ok(jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'asked'));
+  const yes = onTty('y\n');
+  assert.match(yes.stdout, /deleted dataset "asked"/);
+  assert.ok(!jsonOut<{ datasets: DatasetJson[] }>(ok(cli('datasets', '--json'))).datasets.some((d) => d.name === 'asked'));
 });

@@ -253,6 +253,32 @@ function contractSuite(make: () => Promise<Harness>): void {
     assert.ok(existsSync(path.join(h.workspace, 'catalog.sqlite')));
   });
 
+  test('jobs.import names a batch uniquely (two people.csv, and against the catalog); sources.preview; jobs.reimport replaces in place', async () => {
+    const dir = temp('tidyset-contract-batch-');
+    mkdirSync(path.join(dir, 'x'));
+    mkdirSync(path.join(dir, 'y'));
+    writeFileSync(path.join(dir, 'x', 'twin.csv'), 'id;v\n1;a\n');
+    writeFileSync(path.join(dir, 'y', 'twin.csv'), 'id;v\n2;b\n');
+    const jobs = await ok<JobInfo[]>('jobs.import', { files: [{ path: path.join(dir, 'x', 'twin.csv') }, { path: path.join(dir, 'y', 'twin.csv') }] });
+    const ends = await Promise.all(jobs.map(finished));
+    assert.deepEqual(ends.map((e) => [e.state, e.outcome?.dataset]), [['done', 'twin'], ['done', 'twin-2']]);
+    const taken = await fails('ALREADY_EXISTS', 'jobs.import', { files: [{ path: path.join(dir, 'x', 'twin.csv'), options: { name: 'twin' } }] });
+    assert.match(taken, /x\/twin\.csv: a dataset named "twin" already exists/);
+
+    const preview = await ok<{ columns: string[]; rows: string[][]; notes: string[] }>('sources.preview', { path: path.join(dir, 'x', 'twin.csv'), options: { delimiter: ',' } });
+    assert.deepEqual(preview.columns, ['id;v']);
+    assert.match(preview.notes.join(' '), /one column/);
+    const right = await ok<{ columns: string[]; rows: string[][] }>('sources.preview', { path: path.join(dir, 'x', 'twin.csv') });
+    assert.deepEqual([right.columns, right.rows], [['id', 'v'], [['1', 'a']]]);
+
+    const re = await finished(await ok<JobInfo>('jobs.reimport', { dataset: 'twin', options: { header: false } }));
+    assert.equal(re.state, 'done', JSON.stringify(re.error));
+    const twin = await ok<Dataset>('datasets.get', { dataset: 'twin' });
+    assert.deepEqual([twin.rows, twin.columns.map((c) => c.name)], [2, ['column_1', 'column_2']]);
+    assert.deepEqual((await ok<{ rows: string[][] }>('rows.page', { dataset: 'twin', offset: 0, limit: 5 })).rows, [['id', 'v'], ['1', 'a']]);
+    assert.equal((await ok<Dataset[]>('datasets.list')).filter((d) => d.name.startsWith('twin')).length, 2, 'twin and twin-2, nothing else');
+  });
+
   test('an unknown method is UNKNOWN_METHOD, including names inherited by every object', async () => {
     for (const m of ['no.such', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) await fails('UNKNOWN_METHOD', m, {});
   });

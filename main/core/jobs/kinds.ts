@@ -6,10 +6,12 @@ import { importFile, type ImportOptions, type ImportResult } from '../ingest/imp
 import { exportDataset, type ExportOptions, type ExportResult } from '../export/exportDataset';
 import { buildIndex } from '../rows/query';
 import { runCleanAction, type CleanAction, type CleanResult } from '../clean/actions';
+import { reimportDataset } from '../catalog/reimport';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
 
 export interface JobSpecs {
-  import: { params: { file: string; options: ImportOptions }; result: ImportResult };
+  /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
+  import: { params: { file: string; options: ImportOptions; replace?: string }; result: ImportResult };
   scan: { params: { root: string; options: ScanOptions }; result: ScanResult };
   export: { params: ExportOptions; result: ExportResult };
   index: { params: { dataset: string; column: string }; result: { dataset: string; column: string } };
@@ -20,7 +22,7 @@ export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
 export type JobResult<K extends JobKind> = JobSpecs[K]['result'];
 
 export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>, ctx: JobContext) => Promise<JobResult<K>> } = {
-  import: (ws, p, ctx) => importFile(ws, p.file, p.options, ctx),
+  import: (ws, p, ctx) => (p.replace === undefined ? importFile(ws, p.file, p.options, ctx) : reimportDataset(ws, p.replace, p.file, p.options, ctx)),
   scan: (ws, p, ctx) => scanFolder(ws, p.root, p.options, ctx),
   export: (ws, p, ctx) => exportDataset(ws, p, ctx),
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { toast } from '../../components/toastStore';
+import { formatCount } from '../../components/format';
 import { refreshDatasets, useDatasets } from '../../app/useDatasets';
 import { putJob, whenJobEnds } from '../../app/useJobs';
 import { MOD_KEY } from '../../app/useHotkeys';
@@ -15,12 +16,14 @@ import './catalog.css';
 export function CatalogScreen() {
   const { loaded, list, error } = useDatasets();
   const [sampleBusy, setSampleBusy] = useState(false);
+  const [sampleJob, setSampleJob] = useState<string | null>(null);
 
   const importSample = async () => {
     setSampleBusy(true);
     try {
       const job = await api['jobs.importSample']({});
       putJob(job);
+      setSampleJob(job.id);
       const end = await whenJobEnds(job);
       await refreshDatasets();
       if (end.state === 'failed') toast('error', end.error?.message ?? 'The sample import failed');
@@ -30,6 +33,7 @@ export function CatalogScreen() {
       toast('error', errorMessage(e));
     } finally {
       setSampleBusy(false);
+      setSampleJob(null);
     }
   };
 
@@ -45,6 +49,11 @@ export function CatalogScreen() {
               <button type="button" className="button button-primary" onClick={importSample} disabled={sampleBusy} data-testid="import-sample">
                 {sampleBusy ? 'Importing sample…' : 'Try it with sample data'}
               </button>
+              {sampleJob ? (
+                <button type="button" className="button button-secondary" onClick={() => void api['jobs.cancel']({ id: sampleJob }).catch((e) => toast('error', errorMessage(e)))} data-testid="cancel-sample">
+                  Cancel
+                </button>
+              ) : null}
               <button type="button" className="button button-secondary" onClick={openScanDialog}>
                 Scan a folder… <kbd>{MOD_KEY}+O</kbd>
               </button>
@@ -67,7 +76,7 @@ export function CatalogScreen() {
       <header className="screen-head">
         <h1>Catalog</h1>
         <span className="screen-sub">
-          {list.length} dataset{list.length === 1 ? '' : 's'} · {rows.toLocaleString('en-US')} rows
+          {formatCount(list.length)} dataset{list.length === 1 ? '' : 's'} · {formatCount(rows)} row{rows === 1 ? '' : 's'}
         </span>
         <div className="spacer" />
         <button type="button" className="button button-secondary" onClick={openScanDialog}>

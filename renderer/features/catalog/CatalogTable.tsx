@@ -2,6 +2,7 @@
 import type { Dataset } from '../../../shared/api/catalog';
 import { baseName, formatBytes, formatCount, formatDateTime, formatDuration } from '../../components/format';
 import { navigate } from '../../app/useRoute';
+import { DatasetActions } from './DatasetActions';
 
 function moveFocus(from: HTMLElement, delta: number): void {
   const rows = [...(from.closest('tbody')?.querySelectorAll<HTMLElement>('tr[data-dataset]') ?? [])];
@@ -23,6 +24,9 @@ export function CatalogTable({ datasets }: { datasets: Dataset[] }) {
             <th className="num">Size</th>
             <th>Imported</th>
             <th className="num">Import time</th>
+            <th className="actions">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -51,6 +55,9 @@ export function CatalogTable({ datasets }: { datasets: Dataset[] }) {
               <td className="num">{formatBytes(d.source.size)}</td>
               <td>{formatDateTime(d.createdAt)}</td>
               <td className="num">{formatDuration(d.importMs)}</td>
+              <td className="actions">
+                <DatasetActions dataset={d} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,9 @@
-// Per-file import overrides for files the sniffer read wrong: dataset name, encoding, delimiter, header row.
+// Per-file import overrides for files the sniffer read wrong (dataset name, encoding, delimiter, quote, header row), with a live preview.
 import { useId, useState } from 'react';
 import type { Source } from '../../../shared/api/catalog';
 import { Dialog } from '../../components/Dialog';
 import { baseName, formatDelimiter } from '../../components/format';
+import { ImportPreview } from './ImportPreview';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -11,6 +12,8 @@ export interface ImportOverrides {
   name?: string;
   encoding?: Encoding;
   delimiter?: string;
+  /** Quote character, or null for no quoting. */
+  quote?: string | null;
   header?: boolean;
 }
 
@@ -25,6 +28,13 @@ const DELIMITERS: { value: string; label: string }[] = [
   { value: ';', label: 'Semicolon ( ; )' },
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Pipe ( | )' },
+  { value: '#', label: 'Hash ( # )' },
+  { value: ' ', label: 'Space' },
+];
+const QUOTES: { value: string; label: string }[] = [
+  { value: '"', label: 'Double ( " )' },
+  { value: "'", label: "Single ( ' )" },
+  { value: 'none', label: 'None — quotes are text' },
 ];
 const OTHER = 'other';
 
@@ -42,9 +52,11 @@ interface Props {
   value: ImportOverrides | undefined;
   onSave: (o: ImportOverrides | undefined) => void;
   onClose: () => void;
+  /** Re-import of a dataset: no name field, and Save starts the import. */
+  reimport?: { dataset: string };
 }
 
-export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
+export function ImportOptionsDialog({ source, value, onSave, onClose, reimport }: Props) {
   const id = useId();
   const csv = source.format === 'csv';
   const [name, setName] = useState(value?.name ?? '');
@@ -53,17 +65,24 @@ export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
   const [delimiter, setDelimiter] = useState(value?.delimiter === undefined ? '' : known ? value.delimiter : OTHER);
   const [otherDelim, setOtherDelim] = useState(known ? '' : (value?.delimiter ?? ''));
   const [header, setHeader] = useState(value?.header === undefined ? '' : value.header ? 'yes' : 'no');
+  const [quote, setQuote] = useState(value?.quote === undefined ? '' : value.quote === null ? 'none' : value.quote);
 
   const problem = csv && delimiter === OTHER && otherDelim.length !== 1 ? 'Type exactly one delimiter character.' : null;
+
+  const reading = (): ImportOverrides => {
+    const o: ImportOverrides = {};
+    if (encoding) o.encoding = encoding;
+    if (csv && delimiter && !(delimiter === OTHER && otherDelim.length !== 1)) o.delimiter = delimiter === OTHER ? otherDelim : delimiter;
+    if (csv && quote) o.quote = quote === 'none' ? null : quote;
+    if (csv && header) o.header = header === 'yes';
+    return o;
+  };
 
   const save = (e?: React.FormEvent) => {
     e?.preventDefault();
     if (problem) return;
-    const o: ImportOverrides = {};
-    if (name.trim()) o.name = name.trim();
-    if (encoding) o.encoding = encoding;
-    if (csv && delimiter) o.delimiter = delimiter === OTHER ? otherDelim : delimiter;
-    if (csv && header) o.header = header === 'yes';
+    const o = reading();
+    if (!reimport && name.trim()) o.name = name.trim();
     onSave(hasOverrides(o) ? o : undefined);
     onClose();
   };
@@ -81,9 +100,10 @@ export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
 
   return (
     <Dialog
-      title={`Import options — ${baseName(source.path)}`}
+      title={reimport ? `Re-import ${reimport.dataset} from ${baseName(source.path)}` : `Import options — ${baseName(source.path)}`}
       onClose={onClose}
       testId="import-options-dialog"
+      size="lg"
       footer={
         <>
           <button
@@ -93,7 +113,7 @@ export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
               onSave(undefined);
               onClose();
             }}
-            disabled={!hasOverrides(value)}
+            disabled={!hasOverrides(value) || !!reimport}
             title="Forget the overrides and import as detected"
             data-testid="import-options-reset"
           >
@@ -104,26 +124,34 @@ export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
             Cancel
           </button>
           <button type="submit" form={id} className="button button-primary" disabled={!!problem} data-testid="import-options-save">
-            Save
+            {reimport ? 'Re-import' : 'Save'}
             <kbd className="kbd-on-primary">Enter</kbd>
           </button>
         </>
       }
     >
       <form id={id} className="import-options" onSubmit={save} onKeyDown={onKeyDown}>
-        <label className="field-label" htmlFor={`${id}-name`}>
-          Dataset name
-        </label>
-        <input
-          id={`${id}-name`}
-          className="input"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder={defaultName(source.path)}
-          spellCheck={false}
-          autoComplete="off"
-          data-autofocus
-        />
+        {reimport ? (
+          <p className="field-hint reimport-note">
+            On success the new import replaces <strong>{reimport.dataset}</strong> and its history; if it fails, nothing changes.
+          </p>
+        ) : (
+          <>
+            <label className="field-label" htmlFor={`${id}-name`}>
+              Dataset name
+            </label>
+            <input
+              id={`${id}-name`}
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={defaultName(source.path)}
+              spellCheck={false}
+              autoComplete="off"
+              data-autofocus
+            />
+          </>
+        )}
         <label className="field-label" htmlFor={`${id}-encoding`}>
           Encoding
         </label>
@@ -170,6 +198,17 @@ export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
                 </div>
               ) : null}
             </div>
+            <label className="field-label" htmlFor={`${id}-quote`}>
+              Quote character
+            </label>
+            <select id={`${id}-quote`} className="input" value={quote} onChange={(e) => setQuote(e.target.value)}>
+              <option value="">{detected(source.quote === null ? (source.delimiter === null ? null : 'none') : source.quote)}</option>
+              {QUOTES.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
             <label className="field-label" htmlFor={`${id}-header`}>
               First line is a header row
             </label>
@@ -185,6 +224,7 @@ export function ImportOptionsDialog({ source, value, onSave, onClose }: Props) {
             {problem}
           </div>
         ) : null}
+        <ImportPreview path={source.path} options={reading()} />
       </form>
     </Dialog>
   );

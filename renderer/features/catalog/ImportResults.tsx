@@ -1,5 +1,7 @@
 // Progress of the import jobs started from the scan dialog, an error panel for failures, and reject counts.
 import { useState } from 'react';
+import { api, errorMessage } from '../../api';
+import { toast } from '../../components/toastStore';
 import type { JobInfo } from '../../../shared/api/contract';
 import { ProgressBar } from '../../components/ProgressBar';
 import { baseName, formatCount } from '../../components/format';
@@ -16,15 +18,36 @@ interface Props {
   onOpen: () => void;
 }
 
+/** The engine's message without the full path it starts with (the file is named just before it). */
+function messageFor(file: string, message: string): string {
+  if (!message.startsWith(`${file}:`)) return message;
+  const rest = message.slice(file.length + 1);
+  const at = /^(\d+)(?::(\d+))?: /.exec(rest);
+  return at ? `line ${at[1]}${at[2] ? `, column ${at[2]}` : ''}: ${rest.slice(at[0].length)}` : rest.trim();
+}
+
 export function ImportResults({ runs, jobById, onOpen }: Props) {
   const { list } = useDatasets();
   const [rejectsOf, setRejectsOf] = useState<string | null>(null);
   if (runs.length === 0) return null;
   const failed = runs.filter((r) => jobById.get(r.jobId)?.state === 'failed');
+  const running = runs.filter((r) => (jobById.get(r.jobId)?.state ?? 'running') === 'running');
+  const cancel = (ids: string[]) => {
+    for (const id of ids) api['jobs.cancel']({ id }).catch((e) => toast('error', `Cannot cancel: ${errorMessage(e)}`));
+  };
+  // The retry hint fits only a file with malformed lines; other failures (a name taken, a file gone) say their own cause.
+  const malformed = failed.filter((r) => !r.skip && jobById.get(r.jobId)?.error?.code === 'MALFORMED_FILE');
 
   return (
     <section className="import-results" aria-label="Imports">
-      <h3>Imports</h3>
+      <div className="import-results-head">
+        <h3>Imports</h3>
+        {running.length > 1 ? (
+          <button type="button" className="button button-secondary button-xs" onClick={() => cancel(running.map((r) => r.jobId))} data-testid="cancel-all-imports">
+            Cancel all ({running.length})
+          </button>
+        ) : null}
+      </div>
       <ul className="import-list">
         {runs.map((r) => {
           const job = jobById.get(r.jobId);
@@ -36,6 +59,11 @@ export function ImportResults({ runs, jobById, onOpen }: Props) {
                 {baseName(r.file)}
               </span>
               {state === 'running' && job ? <ProgressBar done={job.done} total={job.total} label={`Importing ${baseName(r.file)}`} /> : null}
+              {state === 'running' ? (
+                <button type="button" className="button button-secondary button-xs" aria-label={`Cancel importing ${baseName(r.file)}`} onClick={() => cancel([r.jobId])} data-testid="cancel-import">
+                  Cancel
+                </button>
+              ) : null}
               {state === 'done' ? (
                 <span className="import-outcome">
                   {ds ? (
@@ -83,11 +111,16 @@ export function ImportResults({ runs, jobById, onOpen }: Props) {
           <ul>
             {failed.map((r) => (
               <li key={r.jobId}>
-                <code>{jobById.get(r.jobId)?.error?.message ?? 'failed'}</code>
+                <strong>{baseName(r.file)}</strong>: <code>{messageFor(r.file, jobById.get(r.jobId)?.error?.message ?? 'failed')}</code>
               </li>
             ))}
           </ul>
-          {failed.some((r) => !r.skip) ? <p>Tick “Skip malformed lines” and import again to keep the good lines and list the bad ones.</p> : null}
+          {malformed.length > 0 ? (
+            <p data-testid="skip-hint">
+              {malformed.map((r) => baseName(r.file)).join(', ')} {malformed.length === 1 ? 'has' : 'have'} malformed lines: tick “Skip malformed lines” and import
+              again to keep the good lines and list the bad ones.
+            </p>
+          ) : null}
         </div>
       ) : null}
       {rejectsOf ? <RejectsDialog dataset={rejectsOf} onClose={() => setRejectsOf(null)} /> : null}

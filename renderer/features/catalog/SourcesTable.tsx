@@ -2,6 +2,7 @@
 import type { Dataset, Source } from '../../../shared/api/catalog';
 import { formatBytes, formatDelimiter } from '../../components/format';
 import { hasOverrides, type ImportOverrides } from './ImportOptionsDialog';
+import { importedAs as findImported } from './importedAs';
 import { SourceStatus } from './SourceStatus';
 
 interface Props {
@@ -23,6 +24,7 @@ function describe(o: ImportOverrides): string {
   if (o.name !== undefined) parts.push(`name ${o.name}`);
   if (o.encoding !== undefined) parts.push(`encoding ${o.encoding}`);
   if (o.delimiter !== undefined) parts.push(`delimiter ${formatDelimiter(o.delimiter)}`);
+  if (o.quote !== undefined) parts.push(o.quote === null ? 'no quoting' : `quote ${o.quote}`);
   if (o.header !== undefined) parts.push(o.header ? 'header row' : 'no header row');
   return `Imports with ${parts.join(', ')}`;
 }
@@ -36,8 +38,7 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
   const importable = sources.filter((s) => s.importable);
   const picked = importable.filter((s) => selected.has(s.path)).length;
   const allOn = importable.length > 0 && picked === importable.length;
-  const importedAs = new Map<string, string>();
-  for (const d of datasets) if (d.source.path) importedAs.set(d.source.path, d.name);
+  const importedAs = findImported(sources, datasets);
   const byId = new Map(sources.map((s) => [s.id, s]));
   if (sources.length === 0) return <p className="muted">No files found below this folder.</p>;
   return (
@@ -92,7 +93,15 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                       duplicate{dup ? ` of ${relative(root, dup.path)}` : ''}
                     </span>
                   ) : null}
-                  {importedAs.has(s.path) ? <span className="tag tag-imported">imported as {importedAs.get(s.path)}</span> : null}
+                  {importedAs.has(s.path) ? (
+                    <span
+                      className={`tag ${importedAs.get(s.path)!.changed ? 'tag-changed' : 'tag-imported'}`}
+                      data-testid="imported-as"
+                      title={importedAs.get(s.path)!.changed ? 'The file changed since it was imported' : 'Imported already and unchanged; ticking it imports a copy'}
+                    >
+                      {importedAs.get(s.path)!.changed ? 'changed since imported as' : 'imported as'} {importedAs.get(s.path)!.name}
+                    </span>
+                  ) : null}
                   {s.importable && custom && hasOverrides(custom) ? (
                     <span className="tag tag-custom" title={describe(custom)} data-testid="custom-tag">
                       custom
@@ -108,7 +117,7 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                     </div>
                   ) : null}
                 </td>
-                <td>{s.format}</td>
+                <td>{s.format === 'csv' && s.delimiter === '\t' ? 'tsv' : s.format}</td>
                 <td>
                   {s.encoding ?? '—'}
                   {s.bom ? <span className="tag">BOM</span> : null}

@@ -3,9 +3,10 @@ import { useMemo, useState } from 'react';
 import type { Source } from '../../../shared/api/catalog';
 import type { JobInfo } from '../../../shared/api/contract';
 import { api, errorMessage } from '../../api';
-import { refreshDatasets } from '../../app/useDatasets';
+import { datasetsStore, refreshDatasets } from '../../app/useDatasets';
 import { putJob, useJobs, whenJobEnds } from '../../app/useJobs';
 import type { ImportOverrides } from './ImportOptionsDialog';
+import { defaultSelection } from './importedAs';
 
 export type Phase = 'pick' | 'scanning' | 'results';
 
@@ -34,10 +35,11 @@ export function useScanFlow() {
   const scanJob = scanJobId ? (jobById.get(scanJobId) ?? null) : null;
 
   const loadSources = async (r: string) => {
-    const list = await api['sources.list']({ root: r });
+    const [list] = await Promise.all([api['sources.list']({ root: r }), refreshDatasets()]);
     list.sort((a, b) => a.path.localeCompare(b.path));
     setSources(list);
-    setSelected(new Set(list.filter((s) => s.importable && s.duplicateOf === null).map((s) => s.path)));
+    // Files imported already and unchanged since stay unticked: importing them again would only make copies.
+    setSelected(defaultSelection(list, datasetsStore.get().list));
     setOverrides(new Map());
   };
 

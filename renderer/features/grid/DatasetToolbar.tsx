@@ -1,6 +1,8 @@
 // The dataset screen's tools: what is running, delete the matching rows, undo/redo, and the side-panel toggles.
 import type { Filter } from '../../../shared/api/contract';
 import { MOD_KEY } from '../../app/useHotkeys';
+import { useDatasets } from '../../app/useDatasets';
+import { DatasetActions } from '../catalog/DatasetActions';
 import { useDatasetUi } from '../clean/datasetUi';
 import { openCleanDialog } from '../clean/dialogStore';
 import { redoStep, reportError, undoStep } from '../clean/operations';
@@ -19,6 +21,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
   const busy = useDatasetUi(datasetId, 'busy');
   const matching = useDatasetUi(datasetId, 'matching');
   const canDelete = filters.length > 0 && matching !== null && matching > 0;
+  const dataset = useDatasets().list.find((d) => d.id === datasetId);
   return (
     <div className="toolbar" role="toolbar" aria-label="Dataset tools">
       {busy ? (
@@ -41,6 +44,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           ↷
         </button>
       </div>
+      {dataset ? <DatasetActions dataset={dataset} variant="menu" disabled={!!busy} /> : null}
       <div className="button-group" role="group" aria-label="Panels">
         <button
           type="button"

@@ -128,6 +128,20 @@ export class DatasetsRepo {
     this.deleteStmt.run(id);
   }
 
+  /**
+   * Replaces dataset `oldId` by `newId` in one transaction: the old entry (columns and history
+   * cascade) is removed and the new one takes its name and description. The caller deletes the old file.
+   */
+  swap(oldId: number, newId: number): void {
+    const old = this.get(oldId);
+    this.get(newId);
+    this.db.transaction(() => {
+      this.deleteStmt.run(oldId);
+      this.renameStmt.run(old.name, newId);
+      this.describeStmt.run(old.description, newId);
+    })();
+  }
+
   /** Renames a dataset and/or changes its description; ALREADY_EXISTS if the new name is taken. */
   update(id: number, change: { name?: string; description?: string }): StoredDataset {
     const current = this.get(id);
