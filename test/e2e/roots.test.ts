@@ -37,7 +37,7 @@ describe('data roots in the folder browser', { skip: skipReason() }, () => {
     assert.equal(await scan.root.getByTestId('pick-folder').count(), 0, 'no native dialog in a browser');
     // The fixtures folder's sub-folders, and no ".." above the root.
     const list = scan.root.getByTestId('folder-list');
-    await list.getByRole('option', { name: 'e2e' }).waitFor();
+    await list.getByRole('option', { name: 'e2e', exact: true }).waitFor();
     assert.equal(await list.locator('.folder.up').count(), 0);
     await screenshot(page, 'roots-1400x900');
     await page.setViewportSize({ width: 1000, height: 700 });

@@ -12,7 +12,7 @@ function sourceOf(d: Dataset): Source {
   return {
     id: s.id ?? -1, path: s.path ?? '', size: s.size ?? 0, mtimeMs: 0, sha256: s.sha256, format: s.format, importable: true,
     encoding: s.encoding, bom: false, delimiter: s.delimiter, quote: s.quote, header: s.header, lineCount: null,
-    columns: null, status: 'ok', error: null, duplicateOf: null, scannedAt: '',
+    columns: null, status: 'ok', error: null, duplicateOf: null, scannedAt: '', notes: [],
   };
 }
 
