@@ -21,6 +21,14 @@ interface Entry {
   pending: NodeJS.Timeout | undefined;
   /** Settles (never rejects) once job.end has been emitted. */
   ended: Promise<void>;
+  /** Whether Cancel can stop it: index builds and single history steps run as one statement to their end. */
+  cancellable: boolean;
+}
+
+function isCancellable<K extends JobKind>(kind: K, params: JobParams<K>): boolean {
+  if (kind === 'index') return false;
+  if (kind === 'clean') return (params as JobParams<'clean'>).action === 'recipe';
+  return true;
 }
 
 /** Derives a job's outcome (what the UI follows up on) from its result. */
@@ -65,7 +73,7 @@ export class JobManager {
   /** Starts a job and returns its info as the API shows it. */
   start<K extends JobKind>(kind: K, params: JobParams<K>, title: string): ApiJobInfo {
     const job = this.start_(kind, params, this.workspaceDir, title);
-    const entry: Entry = { job, outcome: null, lastProgress: 0, pending: undefined, ended: Promise.resolve() };
+    const entry: Entry = { job, outcome: null, lastProgress: 0, pending: undefined, ended: Promise.resolve(), cancellable: isCancellable(kind, params) };
     this.entries.set(job.info.id, entry);
     job.on('progress', () => this.progress(entry));
     entry.ended = job.result.then(
@@ -114,7 +122,7 @@ export class JobManager {
   }
 
   private info(e: Entry): ApiJobInfo {
-    return { ...e.job.info, error: e.job.info.error ? { ...e.job.info.error } : null, outcome: e.outcome };
+    return { ...e.job.info, error: e.job.info.error ? { ...e.job.info.error } : null, outcome: e.outcome, cancellable: e.cancellable };
   }
 
   private progress(e: Entry): void {

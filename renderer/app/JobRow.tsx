@@ -7,7 +7,7 @@ import type { JobInfo } from '../../shared/api/contract';
 
 /** Imports, scans and exports stop at their next check; an index build or a history step is one SQLite statement that runs to its end. */
 function cancellable(job: JobInfo): boolean {
-  return job.kind !== 'index' && job.kind !== 'clean';
+  return job.cancellable ?? (job.kind !== 'index' && job.kind !== 'clean');
 }
 
 /** Counts in an engine message ("customers: 641261 rows") in the app's one number format ("641,261 rows"). */

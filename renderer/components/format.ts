@@ -43,6 +43,11 @@ export function formatDelimiter(d: string | null | undefined): string {
 }
 
 /** The last part of a path, for narrow columns. */
+/** A file format as people name it: a tab-delimited csv is a tsv. */
+export function formatName(format: string, delimiter: string | null | undefined): string {
+  return format === 'csv' && delimiter === '\t' ? 'tsv' : format;
+}
+
 export function baseName(p: string | null | undefined): string {
   if (!p) return '';
   const parts = p.split(/[\\/]/);

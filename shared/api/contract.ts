@@ -21,6 +21,8 @@ export const JobInfoSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** What the job produced, for the UI to follow up (dataset name of an import, …). */
   outcome: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** Whether jobs.cancel can stop it (index builds and single history steps run to their end). */
+  cancellable: z.boolean().optional(),
 });
 export type JobInfo = z.infer<typeof JobInfoSchema>;
 

@@ -238,6 +238,19 @@ describe('the grid in the browser', { skip }, () => {
     );
   });
 
+  test('a column pinned from its menu stays pinned across a reload, and unpins', async () => {
+    const pinnedHeader = page.locator('.ag-pinned-left-header .ag-header-cell[col-id="city"]');
+    assert.equal(await pinnedHeader.count(), 0);
+    await clean.choose('city', 'Pin to the left');
+    await pinnedHeader.waitFor();
+    await page.reload();
+    await grid.waitReady();
+    await pinnedHeader.waitFor();
+    await clean.choose('city', 'Unpin');
+    await pinnedHeader.waitFor({ state: 'detached' });
+    await page.locator('.ag-header-viewport .ag-header-cell[col-id="city"]').waitFor();
+  });
+
   test('facets and their selection are remembered across a reload', async () => {
     await clean.choose('city', 'Text facet');
     const city = await facets.settled('text', 'city');

@@ -1,6 +1,6 @@
 // The files a scan found: format, encoding, delimiter, header, size and status, with checkboxes for importable ones.
 import type { Dataset, Source } from '../../../shared/api/catalog';
-import { formatBytes, formatDelimiter } from '../../components/format';
+import { formatBytes, formatDelimiter, formatName } from '../../components/format';
 import { hasOverrides, type ImportOverrides } from './ImportOptionsDialog';
 import { importedAs as findImported } from './importedAs';
 import { SourceStatus } from './SourceStatus';
@@ -117,7 +117,7 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                     </div>
                   ) : null}
                 </td>
-                <td>{s.format === 'csv' && s.delimiter === '\t' ? 'tsv' : s.format}</td>
+                <td>{formatName(s.format, s.delimiter)}</td>
                 <td>
                   {s.encoding ?? '—'}
                   {s.bom ? <span className="tag">BOM</span> : null}

@@ -42,6 +42,7 @@ export const COLUMN_MENU: readonly MenuEntry[] = [
   { kind: 'item', id: 'rename', label: 'Rename…' },
   { kind: 'item', id: 'duplicate', label: 'Duplicate…' },
   { kind: 'item', id: 'reorder', label: 'Reorder columns…', hint: 'or drag headers' },
+  { kind: 'item', id: 'pin', label: 'Pin to the left' },
   { kind: 'item', id: 'drop', label: 'Drop…' },
 ];
 

@@ -27,3 +27,16 @@ export function gridSort(datasetId: number): Sort[] {
     .slice(0, 8)
     .map((c) => ({ column: c.colId, dir: c.sort === 'desc' ? 'desc' : 'asc' }));
 }
+
+/** Whether a dataset column is pinned to the left edge of its grid. */
+export function isPinned(datasetId: number, column: string): boolean {
+  const api = grids.get(datasetId);
+  if (!api || api.isDestroyed()) return false;
+  return api.getColumnState().some((c) => c.colId === column && c.pinned === 'left');
+}
+
+/** Pins a column to the left edge (or unpins it); the grid remembers it per dataset (columnState.ts). */
+export function setPinned(datasetId: number, column: string, pinned: boolean): void {
+  const api = grids.get(datasetId);
+  if (api && !api.isDestroyed()) api.applyColumnState({ state: [{ colId: column, pinned: pinned ? 'left' : null }] });
+}

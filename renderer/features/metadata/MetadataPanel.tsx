@@ -4,7 +4,7 @@ import type { Dataset } from '../../../shared/api/catalog';
 import { api, errorMessage } from '../../api';
 import { upsertDataset } from '../../app/useDatasets';
 import { navigate } from '../../app/useRoute';
-import { formatBytes, formatDateTime, formatDelimiter, formatDuration } from '../../components/format';
+import { formatBytes, formatDateTime, formatDelimiter, formatDuration, formatName } from '../../components/format';
 import { toast } from '../../components/toastStore';
 import { RejectsDialog } from '../catalog/RejectsDialog';
 import { ColumnMeta } from './ColumnMeta';
@@ -56,7 +56,7 @@ export function MetadataPanel({ dataset, onClose }: { dataset: Dataset; onClose:
           <dd className="path" title={src.path ?? ''}>{src.path ?? '—'}</dd>
           <dt>Format</dt>
           <dd>
-            {src.format}
+            {formatName(src.format, src.delimiter)}
             {src.encoding ? ` · ${src.encoding}` : ''}
             {src.delimiter ? ` · ${formatDelimiter(src.delimiter)}-separated` : ''}
             {src.header === null ? '' : src.header ? ' · header' : ' · no header'}

@@ -133,3 +133,12 @@ test('cancel reaches a running job only; unknown ids are NOT_FOUND; list is newe
   jobs[1]!.finish('cancelled');
   await all;
 });
+
+test('a job says whether Cancel can stop it: recipes yes, single history steps and index builds no', () => {
+  const { m } = setup();
+  const recipe = m.start('clean', { action: 'recipe', dataset: 'd', recipe: {}, map: {} }, 'Apply recipe');
+  const step = m.start('clean', { action: 'undo', dataset: 'd' }, 'Undo');
+  const index = m.start('index', { dataset: 'd', column: 'c' }, 'Index');
+  const scan = m.start('scan', { root: '/r', options: {} }, 'scan');
+  assert.deepEqual([recipe, step, index, scan].map((j) => j.cancellable), [true, false, false, true]);
+});
