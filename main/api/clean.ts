@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../core/db/repos/history';
 import { runCleanAction, type CleanAction, type CleanResult } from '../core/clean/actions';
 import { listHistory, type OpOutcome } from '../core/clean/engine';
 import { exportRecipe } from '../core/clean/recipes';
+import { writerFree } from '../core/clean/writer';
 import { describeOp } from '../core/clean/describe';
 import type { HandlerContext, Handlers } from './types';
 
@@ -32,7 +33,9 @@ export function runClean(ctx: HandlerContext, a: CleanAction, title: string): Pr
   const id = ctx.ws.datasets.get(a.dataset).id;
   const work = async () => {
     const ds = ctx.ws.datasets.get(a.dataset);
-    const r = ds.rows < IN_PROCESS_ROWS ? runCleanAction(ctx.ws, a) : await ctx.jobs.run('clean', a, `${title} — ${ds.name}`);
+    // A dataset another process is changing would make this thread wait for its lease: a worker waits instead.
+    const inProcess = ds.rows < IN_PROCESS_ROWS && writerFree(ctx.ws, ds);
+    const r = inProcess ? runCleanAction(ctx.ws, a) : await ctx.jobs.run('clean', a, `${title} — ${ds.name}`);
     ctx.datasetsChanged(a.dataset);
     return r;
   };

@@ -32,6 +32,18 @@ export function withWriter<T>(ws: Workspace, dataset: string, what: string, fn: 
 }
 
 /**
+ * Whether no writer holds the dataset right now (a probe: the answer may change at once). A caller
+ * that must not block its thread — serve's request thread — hands a busy dataset's change to a worker.
+ */
+export function writerFree(ws: Workspace, ds: StoredDataset): boolean {
+  const key = ws.lockPath(ds.file);
+  if (held.has(key)) return true;
+  const probe = tryLease(key, 'checking whether the dataset is free', 0);
+  probe?.release();
+  return probe !== null;
+}
+
+/**
  * Finishes the history steps of a dataset that a writer left between its two phases; the caller
  * holds the dataset's lease, so their writer is gone. The dataset file says whether the data half
  * happened: if it did, the step is rolled forward from the outcome the file recorded with the data
