@@ -8,6 +8,7 @@ import { OpSchema } from '../../shared/ops/schema';
 import type { Workspace } from '../core/workspace';
 import type { CleanAction } from '../core/clean/actions';
 import { startKindJob, type JobResult } from '../core/jobs/kinds';
+import { awaitJob } from './jobProgress';
 import { ProgressView, textTable } from './output';
 
 export interface CliKit<O> {
@@ -59,20 +60,7 @@ async function runRecipeJob(dir: string, action: Extract<CleanAction, { action: 
     else if (!json && i.message !== lastMessage && i.done < i.total) process.stderr.write(`${label}: ${i.message}\n`);
     lastMessage = i.message;
   });
-  let interrupted = 0;
-  const onSigint = () => {
-    if (++interrupted > 1) process.exit(130);
-    bar.done();
-    process.stderr.write(`${label}: cancelling; the steps applied so far are taken back… (Ctrl-C again to quit at once)\n`);
-    job.cancel();
-  };
-  process.on('SIGINT', onSigint);
-  try {
-    return await job.result;
-  } finally {
-    process.off('SIGINT', onSigint);
-    bar.done();
-  }
+  return awaitJob(job, label, bar, 'cancelling; the steps applied so far are taken back…');
 }
 
 /** Every operation name the recipe format knows, read from the schema so that a new operation is listed at once. */

@@ -9,6 +9,7 @@ import { Workspace, defaultWorkspaceDir } from '../core/workspace';
 import { recoverAbandoned } from '../core/clean/writer';
 import { ProgressView, formatBytes, textTable, visible } from './output';
 import { registerAppCommands } from './app';
+import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
 
@@ -53,21 +54,7 @@ async function runJob<K extends JobKind>(o: Common, kind: K, params: JobParams<K
   const job: KindJob<K> = startKindJob(kind, params, workspaceDir(o), label);
   const view = new ProgressView(label, process.stderr, !o.json || process.stderr.isTTY === true);
   job.on('progress', (i) => view.update(i.done, i.total, i.message, unit));
-  let interrupted = 0;
-  const onSigint = () => {
-    interrupted++;
-    if (interrupted > 1) process.exit(130);
-    view.done();
-    process.stderr.write(`${label}: cancelling… (Ctrl-C again to quit at once)\n`);
-    job.cancel();
-  };
-  process.on('SIGINT', onSigint);
-  try {
-    return await job.result;
-  } finally {
-    process.off('SIGINT', onSigint);
-    view.done();
-  }
+  return awaitJob(job, label, view, 'cancelling…');
 }
 
 common(program.command('scan'))
