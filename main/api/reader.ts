@@ -62,7 +62,11 @@ export class Reader {
     this.closed = true;
     const w = this.worker;
     this.worker = null;
-    if (w) await w.terminate();
+    if (!w) return;
+    // An unref'd worker (idle, or still loading) does not keep the loop alive until terminate() settles:
+    // without the ref, a close during its start-up can leave the caller waiting on a loop that has ended.
+    w.ref();
+    await w.terminate();
   }
 
   private send(req: ReaderRequest): Promise<unknown> {
