@@ -59,11 +59,15 @@ export const jobHandlers: Pick<Handlers, 'jobs.scan' | 'jobs.import' | 'jobs.rei
     const file = paths.check(old.source.path, 'read');
     const job = jobs.start('import', { file, options, replace: old.name }, `Re-import ${path.basename(file)}`);
     // This process (and its reader thread) may hold the old file open for paging; release it once the swap is done.
-    void jobs.settled(job.id).then(async (end) => {
-      if (end.state !== 'done') return;
-      closeDataset(ws, old);
-      await reader.closeDataset(old.file);
-    });
+    void jobs
+      .settled(job.id)
+      .then(async (end) => {
+        if (end.state !== 'done') return;
+        closeDataset(ws, old);
+        await reader.closeDataset(old.file);
+      })
+      // The dispatcher may have closed meanwhile (the reader with it): then nothing is left open.
+      .catch(() => undefined);
     return job;
   },
 
