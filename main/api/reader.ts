@@ -63,8 +63,8 @@ export class Reader {
     const w = this.worker;
     this.worker = null;
     if (!w) return;
-    // An unref'd worker (idle, or still loading) does not keep the loop alive until terminate() settles:
-    // without the ref, a close during its start-up can leave the caller waiting on a loop that has ended.
+    // An unref'd worker does not keep the loop alive until terminate() settles: without the ref, the
+    // caller could be left waiting on a loop that has nothing left to run (seen in the contract suite).
     w.ref();
     await w.terminate();
   }
@@ -87,8 +87,9 @@ export class Reader {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      // An idle reader must not keep the process alive; one with calls in flight must.
-      if (this.pending.size === 0) w.unref();
+      // An idle reader must not keep the process alive; one with calls in flight must, and so must one
+      // being terminated (close() waits for its exit).
+      if (this.pending.size === 0 && !this.closed) w.unref();
       if (m.ok) p.resolve(m.value);
       else p.reject(new TidysetError(m.code, m.message));
     });
