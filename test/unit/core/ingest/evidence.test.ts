@@ -1,40 +1,15 @@
 // Tests how an import decides a file's encoding from evidence (issue 8 item 2) and caps long fields
 // and records (item 9): invalid bytes in a mostly-UTF-8 file are errors naming line and column, the
 // Windows-1252 fallback is said out loud, and over-long fields/records are malformed lines.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { importFile, type ImportOptions } from '../../../../main/core/ingest/importFile';
+import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { readRejects, readRows } from '../../../../main/core/rows/datasetDb';
-import { TidysetError } from '../../../../main/core/errors';
 import { sniffFile } from '../../../../main/core/scan/detect';
-import { Workspace } from '../../../../main/core/workspace';
+import { importKit } from '../../../helpers/importKit';
 
-let tmp: string;
-let n = 0;
-before(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'tidyset-evidence-'));
-});
-after(() => rmSync(tmp, { recursive: true, force: true }));
-
-const ws = (): Workspace => Workspace.open(path.join(tmp, `ws-${++n}`));
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(tmp, name);
-  writeFileSync(file, content);
-  return file;
-}
-async function failure(w: Workspace, file: string, opts: ImportOptions = {}): Promise<TidysetError> {
-  try {
-    await importFile(w, file, opts, quietContext);
-  } catch (e) {
-    assert.ok(e instanceof TidysetError, String(e));
-    return e;
-  }
-  assert.fail('the import should have failed');
-}
+const { ws, write, failure } = importKit('tidyset-evidence-');
 
 // printf 'a,b\n1,café\n2,bad\xff\n'
 const REPRO = Buffer.concat([Buffer.from('a,b\n1,café\n2,bad', 'utf8'), Buffer.from([0xff, 0x0a])]);

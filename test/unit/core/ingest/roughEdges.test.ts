@@ -1,40 +1,15 @@
 // Tests the input rough edges of issue 8 item 13: a stray NUL byte, a JSON Lines file with one bad
 // line, JSON nested too deep, and a byte order mark in the middle of a file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { importFile, type ImportOptions } from '../../../../main/core/ingest/importFile';
+import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { readRejects, readRows } from '../../../../main/core/rows/datasetDb';
-import { TidysetError } from '../../../../main/core/errors';
 import { sniffFile } from '../../../../main/core/scan/detect';
 import { MAX_JSON_DEPTH } from '../../../../main/core/ingest/losslessJson';
-import { Workspace } from '../../../../main/core/workspace';
+import { importKit } from '../../../helpers/importKit';
 
-let tmp: string;
-let n = 0;
-before(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'tidyset-rough-'));
-});
-after(() => rmSync(tmp, { recursive: true, force: true }));
-
-const ws = (): Workspace => Workspace.open(path.join(tmp, `ws-${++n}`));
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(tmp, name);
-  writeFileSync(file, content);
-  return file;
-}
-async function failure(w: Workspace, file: string, opts: ImportOptions = {}): Promise<TidysetError> {
-  try {
-    await importFile(w, file, opts, quietContext);
-  } catch (e) {
-    assert.ok(e instanceof TidysetError, String(e));
-    return e;
-  }
-  assert.fail('the import should have failed');
-}
+const { ws, write, failure } = importKit('tidyset-rough-');
 
 test('one stray NUL in the first 8 KB: text with a note naming line and column; stop names it, skip sets the line aside', async () => {
   const file = write('nul.csv', 'a,b\n1,x\0y\n2,z\n');
