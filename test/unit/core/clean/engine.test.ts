@@ -11,9 +11,9 @@ import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { applyOp, jumpTo, listHistory, previewOp, redo, undo } from '../../../../main/core/clean/engine';
 import { applyRecipe, exportRecipe } from '../../../../main/core/clean/recipes';
-import { openDb } from '../../../../main/core/db/open';
 import { HistoryRepo } from '../../../../main/core/db/repos/history';
 import type { OpInput } from '../../../../shared/ops/schema';
+import { snapshot as datasetSnapshot } from '../../../helpers/integrity';
 
 let dir: string;
 let ws: Workspace;
@@ -34,16 +34,7 @@ async function fresh(name: string, csv = CSV): Promise<void> {
 }
 
 /** Every row with its row id and the values of the current columns, plus the column names. */
-function snapshot(name: string): { columns: string[]; rows: unknown[][] } {
-  const ds = ws.datasets.get(name);
-  const db = openDb(ws.dataPath(ds.file), { readonly: true });
-  try {
-    const rows = db.prepare(`SELECT _rid${ds.columns.map((c) => ', ' + c.physical).join('')} FROM rows ORDER BY _rid`).raw(true).all() as unknown[][];
-    return { columns: ds.columns.map((c) => `${c.name}:${c.type}`), rows };
-  } finally {
-    db.close();
-  }
-}
+const snapshot = (name: string) => datasetSnapshot(ws, name);
 
 before(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'tidyset-clean-'));

@@ -12,11 +12,11 @@ import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { applyOp, listHistory, previewOp, redo, undo } from '../../../../main/core/clean/engine';
 import { applyRecipe, exportRecipe } from '../../../../main/core/clean/recipes';
-import { openDb } from '../../../../main/core/db/open';
 import { pageRows } from '../../../../main/core/rows/query';
 import { missingColumns } from '../../../../shared/ops/columns';
 import type { Filter } from '../../../../shared/api/filters';
 import type { OpInput } from '../../../../shared/ops/schema';
+import { snapshot as datasetSnapshot } from '../../../helpers/integrity';
 
 let dir: string;
 let ws: Workspace;
@@ -39,16 +39,8 @@ async function fresh(name: string, csv = CSV): Promise<void> {
   await importFile(ws, file, { name }, quietContext);
 }
 
-function snapshot(name: string): { columns: string[]; rows: unknown[][] } {
-  const ds = ws.datasets.get(name);
-  const db = openDb(ws.dataPath(ds.file), { readonly: true });
-  try {
-    const rows = db.prepare(`SELECT _rid${ds.columns.map((c) => ', ' + c.physical).join('')} FROM rows ORDER BY _rid`).raw(true).all() as unknown[][];
-    return { columns: ds.columns.map((c) => `${c.name}:${c.type}`), rows };
-  } finally {
-    db.close();
-  }
-}
+/** Every row with its row id and the values of the current columns, plus the column names. */
+const snapshot = (name: string) => datasetSnapshot(ws, name);
 
 function column(name: string, col: string): unknown[] {
   const i = ws.datasets.get(name).columns.findIndex((c) => c.name === col);
