@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from './serve';
+import { ROOT, startServe, type Served } from './serve';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
@@ -66,4 +66,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** What most specs start with: `tidyset serve` on a fresh workspace, the browser and one page. */
+export interface OpenedApp {
+  served: Served;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts serve and the browser and opens a page of the given size; page errors go to `pageErrors`
+ * when it is given, so a spec can assert there were none.
+ */
+export async function openApp(opts: { width: number; height: number; timeoutMs?: number; pageErrors?: string[] }): Promise<OpenedApp> {
+  const served = await startServe();
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: opts.width, height: opts.height } });
+  page.setDefaultTimeout(opts.timeoutMs ?? 15_000);
+  if (opts.pageErrors) page.on('pageerror', (e) => opts.pageErrors!.push(e.message));
+  return { served, browser, page };
+}
+
+/** Closes what openApp opened (either may be missing when its before hook failed). */
+export async function closeApp(browser: Browser | undefined, served: Served | undefined): Promise<void> {
+  await browser?.close();
+  await served?.stop();
 }

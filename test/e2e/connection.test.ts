@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
-import { startServe, type Served } from './serve';
+import type { Served } from './serve';
 
 const skip = skipReason();
 
@@ -14,16 +14,10 @@ describe('connection lost', { skip }, () => {
   let page: Page;
 
   before(async () => {
-    served = await startServe();
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    ({ served, browser, page } = await openApp({ width: 1400, height: 900 }));
   });
 
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  after(() => closeApp(browser, served));
 
   test('a call that cannot reach the server shows the banner; Retry keeps it while the server is gone', async () => {
     const catalog = new CatalogPage(page);

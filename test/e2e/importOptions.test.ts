@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { DatasetPage } from './pages/DatasetPage';
 import { ScanDialog } from './pages/ScanDialog';
-import { ROOT, startServe, type Served } from './serve';
+import { ROOT, type Served } from './serve';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e');
 const PRODUCTS = path.join(FIXTURES, 'products.csv');
@@ -20,17 +20,10 @@ describe('import options', { skip }, () => {
   const pageErrors: string[] = [];
 
   before(async () => {
-    served = await startServe();
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ served, browser, page } = await openApp({ width: 1440, height: 900, pageErrors }));
   });
 
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  after(() => closeApp(browser, served));
 
   test('a file imports with a custom name and no header row', async () => {
     const catalog = new CatalogPage(page);

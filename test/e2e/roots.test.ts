@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { ScanDialog } from './pages/ScanDialog';
-import { E2E_ROOTS, startServe, type Served } from './serve';
+import { E2E_ROOTS, type Served } from './serve';
 
 describe('data roots in the folder browser', { skip: skipReason() }, () => {
   let served: Served;
@@ -16,17 +16,11 @@ describe('data roots in the folder browser', { skip: skipReason() }, () => {
   let scan: ScanDialog;
 
   before(async () => {
-    served = await startServe();
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    ({ served, browser, page } = await openApp({ width: 1400, height: 900 }));
     scan = new ScanDialog(page);
     await new CatalogPage(page).open(served.url);
   });
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  after(() => closeApp(browser, served));
 
   test('the browser starts at the first root and lists the roots as places', async () => {
     await scan.openWithShortcut();

@@ -5,10 +5,10 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { DatasetPage } from './pages/DatasetPage';
-import { ROOT, startServe, type Served } from './serve';
+import { ROOT, type Served } from './serve';
 
 const skip = skipReason();
 
@@ -18,16 +18,10 @@ describe('sample data', { skip }, () => {
   let page: Page;
 
   before(async () => {
-    served = await startServe();
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
-    page.setDefaultTimeout(20_000);
+    ({ served, browser, page } = await openApp({ width: 1440, height: 860, timeoutMs: 20_000 }));
   });
 
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  after(() => closeApp(browser, served));
 
   test('the sample imports and opens in the grid', async () => {
     const catalog = new CatalogPage(page);

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { ScanDialog } from './pages/ScanDialog';
-import { ROOT, startServe, type Served } from './serve';
+import { ROOT, type Served } from './serve';
 
 const NOTES = path.join(ROOT, 'test', 'fixtures', 'notes');
 const skip = skipReason();
@@ -19,17 +19,10 @@ describe('source notes in the scan table', { skip }, () => {
   const pageErrors: string[] = [];
 
   before(async () => {
-    served = await startServe();
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ served, browser, page } = await openApp({ width: 1400, height: 900, pageErrors }));
   });
 
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  after(() => closeApp(browser, served));
 
   test('notes are shown on the rows they concern, and only there', async () => {
     const catalog = new CatalogPage(page);
