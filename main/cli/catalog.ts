@@ -21,7 +21,7 @@ export interface CatalogKit<O> {
 }
 
 type ImportFlags = {
-  name?: string; format?: 'csv' | 'jsonl' | 'json'; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip';
+  name?: string; format?: 'csv' | 'jsonl' | 'json' | 'parquet' | 'xlsx' | 'sqlite'; sheet?: string; table?: string; encoding?: 'utf-8'; delimiter?: string; quote?: string; header?: boolean; onError: 'stop' | 'skip';
   maxFieldBytes?: number; maxRecordBytes?: number;
 };
 
@@ -47,10 +47,12 @@ export function registerCatalogCommands<O extends Common>(program: Command, kit:
   const { common, withWorkspace, print, runImport, datasetJson } = kit;
 
   common(program.command('import'))
-    .description('import CSV/TSV/JSONL/JSON files as new datasets (streamed, lossless, atomic); several files are one batch with unique names')
+    .description('import CSV/TSV/JSONL/JSON, Parquet (a file or a folder of part files), XLSX and SQLite files as new datasets (streamed, lossless, atomic); several files are one batch with unique names')
     .argument('<file...>', 'files to import')
+    .option('--sheet <sheet>', 'XLSX: the sheet, by name or number (default the first)')
+    .option('--table <table>', 'SQLite: the table or view (default the only one)')
     .option('-n, --name <name>', 'dataset name (one file only; default: the file name, made unique)')
-    .addOption(new Option('--format <format>', 'override the detected format').choices(['csv', 'jsonl', 'json']))
+    .addOption(new Option('--format <format>', 'override the detected format').choices(['csv', 'jsonl', 'json', 'parquet', 'xlsx', 'sqlite']))
     .addOption(new Option('--encoding <encoding>', 'override the detected encoding').choices(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']))
     .option('--delimiter <char>', 'override the detected delimiter (a character, or tab/comma/semicolon/pipe)')
     .option('--quote <char>', "override the quote character ('none' for no quoting)")
@@ -64,7 +66,7 @@ export function registerCatalogCommands<O extends Common>(program: Command, kit:
         throw new TidysetError('BAD_INPUT', `--name names one dataset, but ${files.length} files were given; import them without --name (each is named after its file, made unique) or one at a time`);
       }
       const options = {
-        format: o.format, encoding: o.encoding, onError: o.onError,
+        format: o.format, encoding: o.encoding, onError: o.onError, sheet: o.sheet, table: o.table,
         maxFieldBytes: o.maxFieldBytes, maxRecordBytes: o.maxRecordBytes,
         delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
         quote: o.quote === undefined ? undefined : o.quote === 'none' ? null : o.quote,

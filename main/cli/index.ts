@@ -182,7 +182,7 @@ program.parseAsync(process.argv).catch((raw: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
   if (json) process.stdout.write(JSON.stringify({ error: { code: e instanceof TidysetError ? e.code : 'INTERNAL', message } }) + '\n');
   process.stderr.write(`tidyset: ${visible(user ? message : `internal error: ${e instanceof Error ? (e.stack ?? message) : message}`, true)}\n`);
-  if (e instanceof TidysetError && e.code === 'MALFORMED_FILE' && process.argv.includes('import') && !process.argv.includes('skip')) {
+  if (e instanceof TidysetError && e.code === 'MALFORMED_FILE' && e.position?.line !== undefined && process.argv.includes('import') && !process.argv.includes('skip')) {
     process.stderr.write(`hint: --on-error skip imports the other lines and keeps the bad ones aside (tidyset rejects DATASET)${/UTF-8/.test(message) ? '; --encoding windows-1252 reads the file as Windows-1252' : ''}\n`);
   }
   process.exit(user ? 1 : 2);

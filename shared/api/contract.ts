@@ -52,7 +52,11 @@ export const DirEntrySchema = z.object({ name: z.string(), path: z.string(), dir
 
 const ImportOptionsSchema = z.object({
   name: z.string().min(1).optional(),
-  format: z.enum(['csv', 'jsonl', 'json']).optional(),
+  format: z.enum(['csv', 'jsonl', 'json', 'parquet', 'xlsx', 'sqlite']).optional(),
+  /** XLSX: the sheet, by name or 1-based number (default the first). */
+  sheet: z.string().min(1).optional(),
+  /** SQLite: the table or view (default the only one). */
+  table: z.string().min(1).optional(),
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
   delimiter: z.string().length(1).optional(),
   quote: z.string().length(1).nullable().optional(),
@@ -104,8 +108,20 @@ export const contract = {
    * How a file reads with these options (sniffed where not given): column names and the first rows,
    * from its first 64 KB only, with notes (one column only, syntax problems). Changes nothing.
    */
+  /**
+   * What a container file holds: the sheets of a workbook or the tables and views of a SQLite
+   * database with row counts (`parts`), or a Parquet file's or folder's rows and columns.
+   */
+  'sources.parts': {
+    input: z.object({ path: z.string().min(1) }),
+    output: z.object({
+      format: z.string(),
+      parts: z.array(z.object({ name: z.string(), kind: z.enum(['sheet', 'table', 'view']), rows: z.number().int() })).nullable(),
+      rows: z.number().int().nullable(), columns: z.array(z.string()).nullable(), files: z.array(z.string()).nullable(),
+    }),
+  },
   'sources.preview': {
-    input: z.object({ path: z.string().min(1), options: ImportOptionsSchema.omit({ name: true, onError: true }).default({}) }),
+    input: z.object({ path: z.string().min(1), options: ImportOptionsSchema.omit({ name: true, onError: true, sheet: true, table: true }).default({}) }),
     output: z.object({
       columns: z.array(z.string()),
       rows: z.array(z.array(z.string().nullable())),

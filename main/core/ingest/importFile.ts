@@ -1,4 +1,4 @@
-// Imports one CSV/TSV/JSONL/JSON file into a new dataset: streamed, lossless, atomic.
+// Imports one CSV/TSV/JSONL/JSON/Parquet/XLSX/SQLite file into a new dataset: streamed, lossless, atomic.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,11 +16,20 @@ import { uniqueHeaderNames } from './header';
 import { TypeInferrer } from './infer';
 import { JsonRecordReader } from './jsonRecords';
 import { TableWriter, physicalName } from './tableWriter';
+import { parquetParts, parquetSize, readParquet } from './parquet';
+import { readSqliteTable } from './sqliteTable';
+import { readXlsx } from './xlsx';
+
+export type ImportFormat = 'csv' | 'jsonl' | 'json' | 'parquet' | 'xlsx' | 'sqlite';
 
 export interface ImportOptions {
   /** Dataset name; defaults to the file name without extension (made unique). */
   name?: string;
-  format?: 'csv' | 'jsonl' | 'json';
+  format?: ImportFormat;
+  /** XLSX: the sheet, by name or 1-based number (default the first). */
+  sheet?: string;
+  /** SQLite: the table or view (default the only one). */
+  table?: string;
   encoding?: TextEncoding;
   delimiter?: string;
   quote?: string | null;
@@ -53,9 +62,10 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
   } catch (e) {
     throw new TidysetError('BAD_INPUT', `${abs}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: abs });
   }
-  if (!st.isFile()) throw new TidysetError('BAD_INPUT', `${abs}: not a file`, { file: abs });
-  const sniffed = await sniffFile(abs);
-  const format = opts.format ?? (sniffed.importable ? (sniffed.format as 'csv' | 'jsonl' | 'json') : undefined);
+  const parquetFolder = st.isDirectory() && parquetParts(abs) !== null;
+  if (!st.isFile() && !parquetFolder) throw new TidysetError('BAD_INPUT', `${abs}: not a file${st.isDirectory() ? ' (a folder can be imported only when it holds Parquet part files)' : ''}`, { file: abs });
+  const sniffed = parquetFolder ? { ...(await sniffFile(parquetParts(abs)![0]!)), notes: [] } : await sniffFile(abs);
+  const format = opts.format ?? (sniffed.importable ? (sniffed.format as ImportFormat) : undefined);
   if (!format) {
     throw new TidysetError('UNSUPPORTED_FILE', `${abs}: cannot import: ${sniffed.reason ?? sniffed.format}`, { file: abs });
   }
@@ -64,7 +74,9 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
   const notes: string[] = [];
   if (opts.encoding === undefined && sniffed.encodingNote) notes.push(sniffed.encodingNote);
   const onError = opts.onError ?? 'stop';
-  const name = opts.name ?? ws.datasets.freeName(path.basename(abs).replace(/\.[^.]+$/, '') || 'dataset');
+  const base = path.basename(abs).replace(/\.[^.]+$/, '') || 'dataset';
+  const part = format === 'xlsx' ? opts.sheet : format === 'sqlite' ? opts.table : undefined;
+  const name = opts.name ?? ws.datasets.freeName(part !== undefined && !/^\d+$/.test(part) ? `${base}-${part}` : base);
   if (opts.name !== undefined && ws.datasets.find(opts.name)) {
     throw new TidysetError('ALREADY_EXISTS', `a dataset named ${JSON.stringify(opts.name)} already exists; choose another --name`);
   }
@@ -84,6 +96,11 @@ export async function importFile(ws: Workspace, file: string, opts: ImportOption
       const header = opts.header ?? sniffed.header ?? true;
       dialect = { delimiter, quote, header };
       const r = await runCsvPipeline({ file: abs, encoding, delimiter, quote, header, onError, limits: csvLimits(opts) }, temp, st.size, ctx, name);
+      writer = r.writer;
+      result = r;
+    } else if (format === 'parquet' || format === 'xlsx' || format === 'sqlite') {
+      const input = { file: abs, temp, size: parquetFolder ? parquetSize(abs) : st.size, ctx, label: name, onError };
+      const r = format === 'parquet' ? await readParquet(input) : format === 'xlsx' ? await readXlsx(input, opts.sheet) : await readSqliteTable(input, opts.table);
       writer = r.writer;
       result = r;
     } else {

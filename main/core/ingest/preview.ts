@@ -14,7 +14,7 @@ export const PREVIEW_BYTES = 64 * 1024;
 export const PREVIEW_ROWS = 10;
 
 export interface PreviewOptions {
-  format?: 'csv' | 'jsonl' | 'json';
+  format?: 'csv' | 'jsonl' | 'json' | 'parquet' | 'xlsx' | 'sqlite';
   encoding?: TextEncoding;
   delimiter?: string;
   quote?: string | null;
@@ -56,7 +56,11 @@ export async function previewFile(file: string, opts: PreviewOptions): Promise<P
     throw new TidysetError('BAD_INPUT', `${abs}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: abs });
   }
   const sniffed = sniffBuffer(head, truncated);
-  const format = opts.format ?? (sniffed.importable ? (sniffed.format as 'csv' | 'jsonl' | 'json') : undefined);
+  const wanted = opts.format ?? (sniffed.importable ? sniffed.format : undefined);
+  if (wanted === 'parquet' || wanted === 'xlsx' || wanted === 'sqlite') {
+    throw new TidysetError('UNSUPPORTED_FILE', `${abs}: a ${wanted} file has no text preview; its sheets or tables are listed by sources.parts`, { file: abs });
+  }
+  const format = wanted as 'csv' | 'jsonl' | 'json' | undefined;
   if (!format) throw new TidysetError('UNSUPPORTED_FILE', `${abs}: cannot import: ${sniffed.reason ?? sniffed.format}`, { file: abs });
   const encoding: TextEncoding = opts.encoding ?? ((sniffed.encoding as TextEncoding | null) ?? 'utf-8');
   const text = new StreamDecoder(encoding, abs, 'replace').decode(head, !truncated);

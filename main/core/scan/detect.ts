@@ -58,8 +58,8 @@ function isBmp(b: Buffer): boolean {
 }
 
 const SIGNATURES: Signature[] = [
-  { format: 'parquet', reason: 'Parquet file (recognised, not importable yet)', test: (b) => startsWith(b, ascii('PAR1')) },
-  { format: 'sqlite', reason: 'SQLite database (recognised, not importable yet)', test: (b) => startsWith(b, [...ascii('SQLite format 3'), 0]) },
+  { format: 'parquet', reason: '', test: (b) => startsWith(b, ascii('PAR1')) },
+  { format: 'sqlite', reason: '', test: (b) => startsWith(b, [...ascii('SQLite format 3'), 0]) },
   { format: 'image', reason: 'PNG image', test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   { format: 'image', reason: 'JPEG image', test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
   { format: 'image', reason: 'GIF image', test: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')) },
@@ -68,17 +68,24 @@ const SIGNATURES: Signature[] = [
   { format: 'image', reason: 'TIFF image', test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]) },
   { format: 'binary', reason: 'PDF document', test: (b) => startsWith(b, ascii('%PDF-')) },
   { format: 'binary', reason: 'gzip archive', test: (b) => startsWith(b, [0x1f, 0x8b]) },
-  { format: 'binary', reason: 'legacy Office file (OLE2, e.g. .xls)', test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
+  { format: 'binary', reason: '', test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
 ];
+
+/** An OLE2 compound file: an encrypted (password-protected) .xlsx, an old .xls, or another legacy Office file. */
+function ole2Reason(head: Buffer): string {
+  if (head.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return 'password-protected (encrypted) Excel workbook: remove the password in Excel (File → Info → Protect Workbook) and save it again';
+  if (head.includes(Buffer.from('Workbook', 'utf16le')) || head.includes(Buffer.from('Book', 'utf16le'))) return 'old Excel 97–2003 workbook (.xls): not supported; save it as .xlsx';
+  return 'legacy Office file (OLE2, e.g. .xls or .doc): not supported';
+}
 
 // Office Open XML packages are ZIPs; the member names sit in clear text in the local headers,
 // so the first few KiB tell a workbook from a document.
 function sniffZip(head: Buffer): { format: FileFormat; reason: string } {
   const names = head.subarray(0, 64 * 1024).toString('latin1');
-  if (names.includes('xl/')) return { format: 'xlsx', reason: 'Excel workbook (recognised, not importable yet)' };
+  if (names.includes('xl/')) return { format: 'xlsx', reason: '' };
   if (names.includes('word/')) return { format: 'binary', reason: 'Word document (ZIP archive)' };
   if (names.includes('ppt/')) return { format: 'binary', reason: 'PowerPoint presentation (ZIP archive)' };
-  if (names.includes('[Content_Types].xml')) return { format: 'xlsx', reason: 'Excel workbook (recognised, not importable yet)' };
+  if (names.includes('[Content_Types].xml')) return { format: 'xlsx', reason: '' };
   return { format: 'binary', reason: 'ZIP archive' };
 }
 
@@ -116,11 +123,14 @@ export function sniffBuffer(head: Buffer, truncated: boolean): Sniffed {
     return truncated ? result('unknown', { reason: 'no bytes sampled' }) : result('empty', { reason: 'empty file (0 bytes)' });
   }
   for (const sig of SIGNATURES) {
-    if (sig.test(head)) return result(sig.format, { reason: sig.reason });
+    if (!sig.test(head)) continue;
+    if (sig.format === 'parquet' || sig.format === 'sqlite') return result(sig.format, { importable: true });
+    if (sig.format === 'binary' && sig.reason === '') return result('binary', { reason: ole2Reason(head) });
+    return result(sig.format, { reason: sig.reason });
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     const zip = sniffZip(head);
-    return result(zip.format, { reason: zip.reason });
+    return zip.format === 'xlsx' ? result('xlsx', { importable: true }) : result(zip.format, { reason: zip.reason });
   }
 
   const enc = detectEncoding(head, truncated);
