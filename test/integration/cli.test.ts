@@ -42,7 +42,7 @@ function ok(r: CliResult): CliResult {
 interface ScanFile {
   path: string; format: string; encoding: string | null; bom: boolean; delimiter: string | null; quote: string | null;
   header: boolean | null; size: number; lines: number | null; sha256: string | null; status: string; reason: string | null;
-  duplicateOf: string | null;
+  duplicateOf: string | null; notes: string[];
 }
 interface ScanJson {
   root: string;
@@ -124,23 +124,33 @@ test('a rescan re-reads only changed files: a touched mtime or new content count
   assert.notEqual(recorded, sha256(nested));
 });
 
-test('a folder of Parquet, XLSX, SQLite and PNG files: each recognised by its signature, none importable', () => {
+test('a folder of Parquet, XLSX, SQLite and PNG files: recognised by their signatures, the three tabular ones importable with what they hold', () => {
   const folder = path.join(tmp, 'binaries');
   mkdirSync(folder);
   for (const f of readdirSync(path.join(FIXTURES, 'signatures'))) copyFileSync(path.join(FIXTURES, 'signatures', f), path.join(folder, f));
   const r = jsonOut<ScanJson>(ok(cli('scan', folder, '--json')));
-  const got = Object.fromEntries(r.files.map((f) => [path.basename(f.path), { format: f.format, status: f.status, reason: f.reason }]));
+  const got = Object.fromEntries(r.files.map((f) => [path.basename(f.path), { format: f.format, status: f.status, reason: f.reason, notes: f.notes }]));
   assert.deepEqual(got, {
-    'sample.parquet': { format: 'parquet', status: 'recognised', reason: 'Parquet file (recognised, not importable yet)' },
-    'sample.png': { format: 'image', status: 'recognised', reason: 'PNG image' },
-    'sample.sqlite': { format: 'sqlite', status: 'recognised', reason: 'SQLite database (recognised, not importable yet)' },
-    'sample.xlsx': { format: 'xlsx', status: 'recognised', reason: 'Excel workbook (recognised, not importable yet)' },
+    'sample.parquet': { format: 'parquet', status: 'ok', reason: null, notes: ['3 rows, 3 columns'] },
+    'sample.png': { format: 'image', status: 'recognised', reason: 'PNG image', notes: [] },
+    'sample.sqlite': { format: 'sqlite', status: 'ok', reason: null, notes: ['tables: t (1 row)'] },
+    'sample.xlsx': { format: 'xlsx', status: 'ok', reason: null, notes: ['sheets: People (3 rows), Notes (2 rows)'] },
   });
   const text = ok(cli('scan', folder));
-  assert.match(text.stdout, /sample\.parquet .*recognised: Parquet file/);
-  const refused = cli('import', path.join(folder, 'sample.xlsx'));
-  assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /sample\.xlsx: cannot import: Excel workbook/);
+  assert.match(text.stdout, /sample\.xlsx +xlsx .*importable/);
+  assert.match(text.stdout, /note: sample\.xlsx: sheets: People \(3 rows\), Notes \(2 rows\)/);
+  const notes = jsonOut<{ dataset: DatasetJson }>(ok(cli('import', path.join(folder, 'sample.xlsx'), '--sheet', 'Notes', '--name', 'notes', '--json')));
+  assert.equal(notes.dataset.rows, 1);
+  const people = jsonOut<{ dataset: DatasetJson }>(ok(cli('import', path.join(folder, 'sample.parquet'), '--json')));
+  assert.deepEqual(people.dataset.columns.map((c) => c.type), ['integer', 'text', 'date']);
+  const shown = ok(cli('show', people.dataset.name));
+  assert.match(shown.stdout, /3 +Grace +1906-12-09/);
+  const noSheet = cli('import', path.join(folder, 'sample.xlsx'), '--sheet', 'Missing');
+  assert.equal(noSheet.status, 1);
+  assert.match(noSheet.stderr, /sample\.xlsx: no sheet "Missing" \(sheets: "People", "Notes"\)/);
+  const png = cli('import', path.join(folder, 'sample.png'));
+  assert.equal(png.status, 1);
+  assert.match(png.stderr, /sample\.png: cannot import: PNG image/);
 });
 
 test('import --json, then datasets --json: the documented shapes', () => {

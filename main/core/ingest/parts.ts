@@ -39,7 +39,7 @@ export function describeParts(p: FileParts): string | null {
   if (p.parts) {
     const what = p.format === 'xlsx' ? 'sheet' : 'table';
     if (!p.parts.length) return `no ${what}s`;
-    return `${what}s: ${p.parts.map((t) => `${t.name}${t.kind === 'view' ? ' (view)' : ''} (${t.rows.toLocaleString('en-US')} rows)`).join(', ')}`;
+    return `${what}s: ${p.parts.map((t) => `${t.name}${t.kind === 'view' ? ' (view)' : ''} (${t.rows.toLocaleString('en-US')} row${t.rows === 1 ? '' : 's'})`).join(', ')}`;
   }
   if (p.rows !== null) return `${p.rows.toLocaleString('en-US')} rows, ${p.columns?.length ?? 0} columns${p.files && p.files.length > 1 ? ` in ${p.files.length} part files` : ''}`;
   return null;

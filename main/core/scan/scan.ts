@@ -7,6 +7,7 @@ import { TidysetError } from '../errors';
 import type { JobContext } from '../jobs/context';
 import type { Workspace } from '../workspace';
 import { sniffFile } from './detect';
+import { describeParts, fileParts } from '../ingest/parts';
 import { hashAndCountLines } from './hash';
 import { walkFiles, type WalkEntry } from './walk';
 
@@ -73,11 +74,26 @@ export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions,
       const { sha256, lines } = await hashAndCountLines(e.path, ctx.isCancelled, (n) =>
         ctx.progress(base + n, totalBytes, path.relative(abs, e.path) || path.basename(e.path)),
       );
-      const status = sniffed.importable ? 'ok' : sniffed.format === 'binary' || sniffed.format === 'unknown' || sniffed.format === 'empty' ? 'unsupported' : 'recognised';
+      let status: 'ok' | 'unsupported' | 'recognised' = sniffed.importable ? 'ok' : sniffed.format === 'binary' || sniffed.format === 'unknown' || sniffed.format === 'empty' ? 'unsupported' : 'recognised';
+      // Workbooks, databases and Parquet files: what they hold (sheets, tables, rows), or why they cannot be read.
+      let columns = sniffed.columns;
+      if (sniffed.importable && (sniffed.format === 'xlsx' || sniffed.format === 'sqlite' || sniffed.format === 'parquet')) {
+        try {
+          const parts = await fileParts(e.path);
+          const said = describeParts(parts);
+          if (said) sniffed.notes.push(said);
+          columns = parts.columns ?? columns;
+        } catch (err) {
+          if (!(err instanceof TidysetError)) throw err;
+          status = 'unsupported';
+          sniffed.importable = false;
+          sniffed.reason = err.message.startsWith(e.path) ? err.message.slice(e.path.length).replace(/^[:,]\s*/, '') : err.message;
+        }
+      }
       const id = ws.sources.upsert({
         path: e.path, size: e.size, mtimeMs: Math.floor(e.mtimeMs), sha256, format: sniffed.format,
         importable: sniffed.importable, encoding: sniffed.encoding, bom: sniffed.bom, delimiter: sniffed.delimiter,
-        quote: sniffed.quote, header: sniffed.header, lineCount: sniffed.encoding ? lines : null, columns: sniffed.columns,
+        quote: sniffed.quote, header: sniffed.header, lineCount: sniffed.encoding ? lines : null, columns,
         status, error: sniffed.reason, notes: sniffed.notes,
       });
       seen.add(id);

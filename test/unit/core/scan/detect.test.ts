@@ -219,17 +219,29 @@ test('text that starts like JSON but is CSV with bracketed names is still CSV', 
 const sig = (...parts: (string | number[])[]): Buffer =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
+test('Parquet, XLSX and SQLite signatures are importable; an encrypted workbook and an old .xls are named and refused', () => {
+  const ole = (stream: string) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from(stream, 'utf16le')]);
+  for (const [buf, format] of [
+    [sig('PAR1', [0x15, 0x04, 0x15]), 'parquet'],
+    [sig([0x50, 0x4b, 3, 4, 20, 0, 6, 0], '[Content_Types].xml', [0, 0, 1], 'xl/workbook.xml'), 'xlsx'],
+    [sig('SQLite format 3', [0, 0x10, 0]), 'sqlite'],
+  ] as const) {
+    const s = sniffBuffer(buf, true);
+    assert.deepEqual({ format: s.format, importable: s.importable, reason: s.reason }, { format, importable: true, reason: null });
+  }
+  assert.match(sniffBuffer(ole('EncryptedPackage'), true).reason ?? '', /^password-protected \(encrypted\) Excel workbook/);
+  assert.match(sniffBuffer(ole('Workbook'), true).reason ?? '', /^old Excel 97–2003 workbook \(\.xls\): not supported; save it as \.xlsx$/);
+  assert.equal(sniffBuffer(ole('WordDocument'), true).importable, false);
+});
+
 test('binary signatures are recognised and not importable', () => {
   const bmp = Buffer.alloc(64);
   bmp.write('BM', 0, 'latin1');
   bmp.writeUInt32LE(64, 2);
   bmp.writeUInt32LE(40, 14);
   const cases: [Buffer, string, RegExp][] = [
-    [sig('PAR1', [0x15, 0x04, 0x15]), 'parquet', /^Parquet file \(recognised, not importable yet\)$/],
-    [sig([0x50, 0x4b, 3, 4, 20, 0, 6, 0], '[Content_Types].xml', [0, 0, 1], 'xl/workbook.xml'), 'xlsx', /Excel/],
     [sig([0x50, 0x4b, 3, 4, 20, 0], 'data.csv', [0, 0]), 'binary', /^ZIP archive$/],
     [sig([0x50, 0x4b, 3, 4, 20, 0], '[Content_Types].xml', [0], 'word/document.xml'), 'binary', /Word/],
-    [sig('SQLite format 3', [0, 0x10, 0]), 'sqlite', /SQLite/],
     [sig([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'image', /PNG/],
     [sig([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'image', /JPEG/],
     [sig('GIF89a', [1, 0, 1, 0]), 'image', /GIF/],
