@@ -1,9 +1,11 @@
-// Per-file import overrides for files the sniffer read wrong (dataset name, encoding, delimiter, quote, header row), with a live preview.
+// Per-file import overrides for files the sniffer read wrong (dataset name, encoding, delimiter, quote, header row), with a live
+// preview; for workbooks and databases, the sheet or table to import.
 import { useId, useState } from 'react';
 import type { Source } from '../../../shared/api/catalog';
 import { Dialog } from '../../components/Dialog';
 import { baseName, formatDelimiter } from '../../components/format';
 import { ImportPreview } from './ImportPreview';
+import { PartPicker } from './PartPicker';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -15,6 +17,10 @@ export interface ImportOverrides {
   /** Quote character, or null for no quoting. */
   quote?: string | null;
   header?: boolean;
+  /** XLSX: the sheet to import. */
+  sheet?: string;
+  /** SQLite: the table or view to import. */
+  table?: string;
 }
 
 const ENCODINGS: { value: Encoding; label: string }[] = [
@@ -59,6 +65,8 @@ interface Props {
 export function ImportOptionsDialog({ source, value, onSave, onClose, reimport }: Props) {
   const id = useId();
   const csv = source.format === 'csv';
+  const tabular = source.format === 'xlsx' || source.format === 'sqlite' || source.format === 'parquet';
+  const [part, setPart] = useState<string | undefined>(value?.sheet ?? value?.table);
   const [name, setName] = useState(value?.name ?? '');
   const [encoding, setEncoding] = useState<Encoding | ''>(value?.encoding ?? '');
   const known = value?.delimiter === undefined || DELIMITERS.some((d) => d.value === value.delimiter);
@@ -75,6 +83,8 @@ export function ImportOptionsDialog({ source, value, onSave, onClose, reimport }
     if (csv && delimiter && !(delimiter === OTHER && otherDelim.length !== 1)) o.delimiter = delimiter === OTHER ? otherDelim : delimiter;
     if (csv && quote) o.quote = quote === 'none' ? null : quote;
     if (csv && header) o.header = header === 'yes';
+    if (part !== undefined && source.format === 'xlsx') o.sheet = part;
+    if (part !== undefined && source.format === 'sqlite') o.table = part;
     return o;
   };
 
@@ -152,17 +162,21 @@ export function ImportOptionsDialog({ source, value, onSave, onClose, reimport }
             />
           </>
         )}
-        <label className="field-label" htmlFor={`${id}-encoding`}>
-          Encoding
-        </label>
-        <select id={`${id}-encoding`} className="input" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
-          <option value="">{detected(source.encoding)}</option>
-          {ENCODINGS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        {tabular ? <PartPicker path={source.path} value={part} onChange={setPart} /> : (
+          <>
+            <label className="field-label" htmlFor={`${id}-encoding`}>
+              Encoding
+            </label>
+            <select id={`${id}-encoding`} className="input" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
+              <option value="">{detected(source.encoding)}</option>
+              {ENCODINGS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {csv ? (
           <>
             <div className="import-options-row">
@@ -224,7 +238,7 @@ export function ImportOptionsDialog({ source, value, onSave, onClose, reimport }
             {problem}
           </div>
         ) : null}
-        <ImportPreview path={source.path} options={reading()} />
+        {tabular ? null : <ImportPreview path={source.path} options={reading()} />}
       </form>
     </Dialog>
   );

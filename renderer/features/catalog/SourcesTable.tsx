@@ -26,6 +26,8 @@ function describe(o: ImportOverrides): string {
   if (o.delimiter !== undefined) parts.push(`delimiter ${formatDelimiter(o.delimiter)}`);
   if (o.quote !== undefined) parts.push(o.quote === null ? 'no quoting' : `quote ${o.quote}`);
   if (o.header !== undefined) parts.push(o.header ? 'header row' : 'no header row');
+  if (o.sheet !== undefined) parts.push(`sheet ${o.sheet}`);
+  if (o.table !== undefined) parts.push(`table ${o.table}`);
   return `Imports with ${parts.join(', ')}`;
 }
 
@@ -104,7 +106,7 @@ export function SourcesTable({ root, sources, selected, onToggle, onAll, dataset
                   ) : null}
                   {s.importable && custom && hasOverrides(custom) ? (
                     <span className="tag tag-custom" title={describe(custom)} data-testid="custom-tag">
-                      custom
+                      {custom.sheet !== undefined ? `sheet ${custom.sheet}` : custom.table !== undefined ? `table ${custom.table}` : 'custom'}
                     </span>
                   ) : null}
                   {s.notes.length > 0 ? (

@@ -57,7 +57,7 @@ export function MetadataPanel({ dataset, onClose }: { dataset: Dataset; onClose:
           <dt>Format</dt>
           <dd>
             {formatName(src.format, src.delimiter)}
-            {src.encoding ? ` · ${src.encoding}` : ''}
+            {src.encoding && !['parquet', 'xlsx', 'sqlite'].includes(src.format ?? '') ? ` · ${src.encoding}` : ''}
             {src.delimiter ? ` · ${formatDelimiter(src.delimiter)}-separated` : ''}
             {src.header === null ? '' : src.header ? ' · header' : ' · no header'}
           </dd>
