@@ -6,6 +6,7 @@ import { formatImportReport, runImportBench } from './importBench';
 import { runGridBench } from './gridBench';
 import { runOpsBench } from './opsBench';
 import { runExportBench } from './exportBench';
+import { runParquetBench } from './parquetBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -19,6 +20,7 @@ const SECTIONS: Section[] = [
   { name: 'grid', run: runGridBench },
   { name: 'ops', run: runOpsBench },
   { name: 'export', run: runExportBench },
+  { name: 'parquet', run: runParquetBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]
