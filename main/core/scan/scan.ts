@@ -8,6 +8,7 @@ import type { JobContext } from '../jobs/context';
 import type { Workspace } from '../workspace';
 import { sniffFile } from './detect';
 import { describeParts, fileParts } from '../ingest/parts';
+import { parquetParts, partsHash } from '../ingest/parquet';
 import { hashAndCountLines } from './hash';
 import { walkFiles, type WalkEntry } from './walk';
 
@@ -109,6 +110,7 @@ export async function scanFolder(ws: Workspace, root: string, opts: ScanOptions,
     ctx.progress(doneBytes, totalBytes, path.relative(abs, e.path) || path.basename(e.path));
   }
 
+  await recordParquetFolders(ws, abs, seen);
   counts.removed = ws.sources.removeMissing(seen, abs);
   ws.sources.markDuplicates();
   const files = ws.sources.list(abs);
@@ -131,4 +133,38 @@ function describeFsError(err: unknown): string {
     EISDIR: 'is a folder', EIO: 'input/output error',
   };
   return e.code ? `${what[e.code] ?? e.message} (${e.code})` : String(e.message ?? err);
+}
+
+/**
+ * A folder of Parquet part files (as Spark and DuckDB write them) is also listed as one importable
+ * source, so that the scan table offers to import it as one dataset; its hash is the parts' hashes'.
+ */
+async function recordParquetFolders(ws: Workspace, root: string, seen: Set<number>): Promise<void> {
+  const byDir = new Map<string, Source[]>();
+  for (const s of ws.sources.list(root)) {
+    if (s.format === 'parquet' && s.importable && s.sha256 && seen.has(s.id)) byDir.set(path.dirname(s.path), [...(byDir.get(path.dirname(s.path)) ?? []), s]);
+  }
+  for (const [dir, files] of byDir) {
+    const parts = parquetParts(dir);
+    if (!parts || parts.length < 2 || parts.length !== files.length) continue;
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    if (!parts.every((p) => byPath.has(p))) continue;
+    const ordered = parts.map((p) => byPath.get(p)!);
+    let notes: string[];
+    let columns: string[] | null = null;
+    try {
+      const info = await fileParts(dir);
+      columns = info.columns;
+      notes = [`Parquet part files imported as one dataset: ${describeParts(info) ?? `${parts.length} parts`}`];
+    } catch (err) {
+      if (!(err instanceof TidysetError)) throw err;
+      continue;
+    }
+    const st = statSync(dir);
+    seen.add(ws.sources.upsert({
+      path: dir, size: ordered.reduce((n, f) => n + f.size, 0), mtimeMs: Math.floor(Math.max(st.mtimeMs, ...ordered.map((f) => f.mtimeMs))),
+      sha256: partsHash(ordered.map((f) => ({ name: path.basename(f.path), sha256: f.sha256! }))), format: 'parquet', importable: true,
+      encoding: null, bom: false, delimiter: null, quote: null, header: null, lineCount: null, columns, status: 'ok', error: null, notes,
+    }));
+  }
 }

@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { fileParts } from '../../../../main/core/ingest/parts';
 import { quietContext } from '../../../../main/core/jobs/context';
+import { scanFolder } from '../../../../main/core/scan/scan';
 import { readRows } from '../../../../main/core/rows/datasetDb';
 import type { Workspace } from '../../../../main/core/workspace';
 import { importKit } from '../../../helpers/importKit';
@@ -108,6 +109,13 @@ describe('Parquet import', () => {
     assert.deepEqual(got[10], ['1000', 'p1']);
     assert.deepEqual(got[32], ['2011', 'p2']);
     assert.ok(r.warnings.some((w) => /3 part files read as one dataset/.test(w)));
+    // The scan lists the folder itself as one importable source, hashed as the import hashes it.
+    const scanned = await scanFolder(ws, dir, {}, quietContext);
+    const folder = scanned.files.find((f) => f.path === dir);
+    assert.ok(folder, 'the folder is a source');
+    assert.deepEqual({ format: folder.format, importable: folder.importable, sha256: folder.sha256 }, { format: 'parquet', importable: true, sha256: r.dataset.source.sha256 });
+    assert.match(folder.notes[0] ?? '', /^Parquet part files imported as one dataset: 33 rows, 2 columns in 3 part files$/);
+    assert.equal(scanned.files.filter((f) => f.format === 'parquet').length, 4);
     ws.close();
     conn.closeSync();
   });
