@@ -1,5 +1,6 @@
-// The inserting half of a CSV import: runs the parser in a second thread and writes its batches,
-// so that parsing and SQLite inserts overlap on two cores.
+// The inserting half of a CSV (or Parquet) import: runs the parser in a second thread and writes its
+// batches, so that parsing and SQLite inserts overlap on two cores. A batch is one string plus three
+// numbers per field (start, end, flag): flag 1 = undo doubled quotes, flag 2 = a missing value (null).
 import { spawnWorker } from '../jobs/spawn';
 import { TidysetError } from '../errors';
 import type { ErrorCode } from '../errors';
@@ -7,6 +8,12 @@ import type { JobContext } from '../jobs/context';
 import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
 import type { CsvParseParams, ParserMessage } from './csvParseWorker';
 import { TableWriter } from './tableWriter';
+
+/** What the Parquet decoding thread is started with (its code: parquetDecodeWorker). */
+export interface ParquetDecodeParams {
+  role: 'parquet-decode';
+  file: string;
+}
 
 export interface PipelineResult {
   writer: TableWriter;
@@ -19,8 +26,19 @@ export interface PipelineResult {
 
 /** Parses `params.file` in a worker and writes it into a new table file at `temp`. */
 export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: string, size: number, ctx: JobContext, label: string): Promise<PipelineResult> {
+  return runPipeline({ ...params, role: 'csv-parse' }, temp, size, ctx, label);
+}
+
+/** Decodes a Parquet file or folder in a worker and writes it into a new table file at `temp`. */
+export function runParquetPipeline(file: string, temp: string, size: number, ctx: JobContext, label: string): Promise<PipelineResult> {
+  return runPipeline({ role: 'parquet-decode', file }, temp, size, ctx, label);
+}
+
+function runPipeline(params: CsvParseParams | ParquetDecodeParams, temp: string, size: number, ctx: JobContext, label: string): Promise<PipelineResult> {
+  const what = params.role === 'csv-parse' ? 'CSV parser' : 'Parquet decoder';
+  const quote = params.role === 'csv-parse' ? params.quote ?? '' : '';
   return new Promise<PipelineResult>((resolve, reject) => {
-    const worker = spawnWorker({ ...params, role: 'csv-parse' } satisfies CsvParseParams);
+    const worker = spawnWorker(params);
     let writer: TableWriter | undefined;
     let names: string[] = [];
     let originals: string[] = [];
@@ -49,14 +67,14 @@ export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: strin
             break;
           case 'rows': {
             if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
-            const row: string[] = new Array(width);
+            const row: Array<string | null> = new Array(width);
             const { text, offsets } = m;
-            const quote = params.quote ?? '';
             let k = 0;
             for (let r = 0; r < m.count; r++) {
               for (let i = 0; i < width; i++, k += 3) {
-                const v = text.slice(offsets[k]!, offsets[k + 1]!);
-                row[i] = offsets[k + 2] ? v.split(quote + quote).join(quote) : v;
+                const flag = offsets[k + 2];
+                const v = flag === 2 ? null : text.slice(offsets[k]!, offsets[k + 1]!);
+                row[i] = flag === 1 ? v!.split(quote + quote).join(quote) : v;
               }
               writer!.add(row);
             }
@@ -84,6 +102,6 @@ export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: strin
       }
     });
     worker.on('error', (e) => finish(e));
-    worker.on('exit', (code) => finish(new TidysetError('INTERNAL', `the CSV parser thread exited (code ${code}) before finishing`)));
+    worker.on('exit', (code) => finish(new TidysetError('INTERNAL', `the ${what} thread exited (code ${code}) before finishing`)));
   });
 }

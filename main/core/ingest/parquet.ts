@@ -15,15 +15,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { open as openAsync, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
-import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
+import { parquetMetadataAsync, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { TidysetError } from '../errors';
 import { sha256File } from '../scan/hash';
-import { uniqueHeaderNames } from './header';
-import { TableWriter } from './tableWriter';
+import { runParquetPipeline } from './csvPipeline';
 import type { TabularInput, TabularResult } from './tabular';
-import { PARSERS, TYPE_OF, planOf, sameSchema, text, topLevel, type Plan } from './parquetValues';
+import { topLevel } from './parquetValues';
 
 
 type FH = FileHandle;
@@ -99,81 +96,11 @@ export async function readMetadata(file: string, fh: FH): Promise<FileMetaData> 
 }
 
 /**
- * Reads `input.file` (a .parquet file or a folder of parts) into a new table at `input.temp`, one row
- * group at a time. (Decoding in a second thread, as the CSV import parses, was measured slower: the
- * rows cross threads as text, which costs more than the decoding it moves.)
+ * Reads `input.file` (a .parquet file or a folder of parts) into a new table at `input.temp`: a second
+ * thread decodes row group by row group (parquetDecodeWorker) while this one inserts, as for CSV.
  */
-export async function readParquet(input: TabularInput): Promise<TabularResult> {
-  const { ctx, label } = input;
-  const parts = partsOf(input.file);
-  const warnings: string[] = [];
-  let writer: TableWriter | undefined;
-  let first: Plan | undefined;
-  const counts: Array<{ nonEmpty: number; empty: number }> = [];
-  let done = 0;
-  try {
-    for (const part of parts) {
-      const fh = await openAsync(part, 'r');
-      try {
-        const { size } = await fh.stat();
-        const meta = await readMetadata(part, fh);
-        const plan = planOf(meta);
-        if (!first) {
-          first = plan;
-          writer = new TableWriter(input.temp, plan.names.length, input.file);
-          for (let i = 0; i < plan.names.length; i++) counts.push({ nonEmpty: 0, empty: 0 });
-        } else if (!sameSchema(first, plan)) {
-          throw new TidysetError('MALFORMED_FILE', `${part}: its columns differ from ${parts[0]} (${plan.names.join(', ')} vs ${first.names.join(', ')}); a Parquet folder must hold one schema`, { file: part });
-        }
-        const w = writer!;
-        const buffer = fileBuffer(fh, size);
-        const kinds = plan.kinds;
-        const out: Array<string | null> = new Array(kinds.length);
-        let rowStart = 0;
-        for (const [g, group] of meta.row_groups.entries()) {
-          if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'import cancelled');
-          const n = Number(group.num_rows);
-          let rows: unknown[][] = [];
-          try {
-            await parquetRead({
-              file: buffer, metadata: plan.metadata, compressors, parsers: PARSERS, utf8: false, rowStart, rowEnd: rowStart + n,
-              rowFormat: 'array', onComplete: (r: unknown[][]) => { rows = r; },
-            });
-          } catch (e) {
-            throw new TidysetError('MALFORMED_FILE', `${part}: row group ${g + 1} of ${meta.row_groups.length} (rows ${rowStart + 1}–${rowStart + n}) cannot be read: ${(e as Error).message}`, { file: part });
-          }
-          for (let r = 0; r < rows.length; r++) {
-            const row = rows[r]!;
-            for (let c = 0; c < kinds.length; c++) {
-              const v = text(row[c], kinds[c]!);
-              out[c] = v;
-              if (v === null || v === '') counts[c]!.empty++;
-              else counts[c]!.nonEmpty++;
-            }
-            w.add(out);
-          }
-          rows = [];
-          rowStart += n;
-          done += group.columns.reduce((s, c) => s + Number(c.meta_data?.total_compressed_size ?? 0), 0);
-          ctx.progress(Math.min(done, input.size), input.size, `${label}: ${w.rows.toLocaleString('en-US')} rows`);
-        }
-      } finally {
-        await fh.close();
-      }
-    }
-    if (!first || !writer) throw new TidysetError('MALFORMED_FILE', `${input.file}: no Parquet data`, { file: input.file });
-    const named = uniqueHeaderNames(first.names, warnings);
-    const types = first.kinds.map((k, i): { type: ColumnType; detail: TypeDetail } => {
-      const c = counts[i]!;
-      return { type: c.nonEmpty === 0 ? 'empty' : TYPE_OF[k.k], detail: { nonEmpty: c.nonEmpty, empty: c.empty } };
-    });
-    if (parts.length > 1) warnings.push(`${parts.length} part files read as one dataset: ${parts.map((p) => path.basename(p)).join(', ')}`);
-    const sha256 = parts.length === 1 ? await sha256File(parts[0]!) : await folderHash(parts);
-    return { writer, names: named.names, originals: named.originals, types, sha256, warnings };
-  } catch (e) {
-    writer?.abort();
-    throw e;
-  }
+export function readParquet(input: TabularInput): Promise<TabularResult> {
+  return runParquetPipeline(input.file, input.temp, input.size, input.ctx, input.label);
 }
 
 /** A folder's hash: SHA-256 over each part's name and SHA-256, in order. */
