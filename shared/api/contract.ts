@@ -164,6 +164,8 @@ export const contract = {
       filters: z.array(FilterSchema).max(32).optional(),
       sort: z.array(SortSchema).max(8).optional(),
       force: z.boolean().default(false),
+      /** Write columns tagged `direct` whose action is keep; without it the call fails with DIRECT_IDENTIFIER. */
+      allowDirect: z.boolean().default(false),
     }),
     output: JobInfoSchema,
   },
