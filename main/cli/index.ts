@@ -12,6 +12,7 @@ import { registerAppCommands } from './app';
 import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
+import { registerProtectCommands } from './protect';
 
 interface Common {
   workspace?: string;
@@ -150,6 +151,7 @@ common(program.command('export'))
 
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
+registerProtectCommands(program, { common, withWorkspace, print });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

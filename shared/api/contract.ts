@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { protectContract } from './protect';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
@@ -225,6 +226,7 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  ...protectContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -163,6 +163,9 @@ export function kAnonymity(ws: Workspace, opts: KanonOptions): KanonResult {
   const db = openDataset(ws, ds);
   try {
     registerProtectFunctions(db);
+    // GROUP BY over many distinct classes sorts: let the sorter use a helper thread and more memory.
+    db.pragma('threads = 2');
+    db.pragma('cache_size = -65536');
     const before = stats(ds, db, base, sensitive);
     const generalised = Object.keys(actions).length > 0;
     const after = generalised ? stats(ds, db, { ...base, actions, kinds }, sensitive) : before;
