@@ -95,7 +95,7 @@ export function smallClassWhere(ds: StoredDataset, f: SmallClassFilter): { sql: 
   if (exprs.length === 0) return { sql: '(SELECT count(*) FROM rows) < ?', params: [f.k] };
   // json_array keys a class in one value and keeps NULL apart from the text "null".
   const key = `json_array(${exprs.join(', ')})`;
-  return { sql: `${key} IN (SELECT ${key} FROM rows GROUP BY ${exprs.join(', ')} HAVING count(*) < ?)`, params: [...params, ...params, f.k] };
+  return { sql: `${key} IN (SELECT ${key} FROM rows GROUP BY ${exprs.join(', ')} HAVING count(*) < ?)`, params: [...params, ...params, ...params, f.k] };
 }
 
 interface SizeRow { n: number; c: number; lmin: number | null; l1: number | null }
