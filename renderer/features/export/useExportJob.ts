@@ -12,6 +12,8 @@ export interface ExportRequest {
   columns?: string[];
   filters?: Filter[];
   sort?: Sort[];
+  /** The user confirmed writing direct identifiers as they are. */
+  allowDirect?: boolean;
 }
 
 export interface ExportedFileInfo {
