@@ -8,7 +8,7 @@ const LABELS: Array<[Choice, string]> = [
   ['keep', 'Keep as is'],
   ['drop', 'Drop the column'],
   ['mask', 'Mask, keep last N'],
-  ['hash', 'Pseudonymise (keyed hash)'],
+  ['hash', 'Pseudonymise (HMAC)'],
   ['year', 'Date → year'],
   ['month', 'Date → month'],
   ['band5', 'Age → 5-year bands'],
