@@ -106,6 +106,7 @@ describe('export protection and k-anonymity in the app', { skip }, () => {
     await screenshot(page, 'protect-export-actions-1400x900');
     await dialog.start();
     await dialog.result().waitFor();
+    await dialog.root.getByTestId('export-protection-summary').getByText('name: drop, email: hash, birth_date: generalise:year').waitFor();
     const lines2 = readFileSync(path.join(tmp, 'out2', 'patients.csv'), 'utf8').split('\r\n');
     assert.equal(lines2[0], 'id,email,birth_date,city,diagnosis');
     assert.equal(lines2[1], `1,${lines1[1]!.split(',')[2]},1950,Lund,asthma`, 'the same pseudonym in both exports');

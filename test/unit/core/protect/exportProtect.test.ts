@@ -46,6 +46,7 @@ test('the export writes what the actions say and the manifest records the action
       ['id', 'keep', null], ['name', 'drop', 'direct'], ['email', 'hash', 'direct'], ['born', 'generalise:year', 'quasi'], ['zip', 'generalise:prefix:2', 'quasi'], ['notes', 'keep', null],
     ]);
     assert.equal(entry.protection.allowDirect, false);
+    assert.match(entry.protection.pseudonymKey, /^[0-9a-f]{16}$/, 'the fingerprint of the key that made the pseudonyms');
     assert.deepEqual(entry.selection.columns, ['id', 'email', 'born', 'zip', 'notes']);
     assert.ok(!JSON.stringify(m).includes(readFileSync(path.join(ws.dir, 'secret', 'pseudonym-key.json'), 'utf8').match(/"key": "([0-9a-f]+)"/)![1]!), 'the secret is never exported');
     // JSON Lines types follow the action: a year is a number, a pseudonym text.
