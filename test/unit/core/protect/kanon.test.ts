@@ -96,3 +96,12 @@ test('bad input: no quasi-identifiers, unknown or repeated columns, a sensitive 
     ws.close();
   }
 });
+
+test('a smallClass filter in a recipe follows a column mapping, and reads in words', async () => {
+  const { mapOp } = await import('../../../../main/core/clean/recipes');
+  const { describeFilter } = await import('../../../../main/core/clean/describe');
+  const f = { kind: 'smallClass' as const, column: 'born', columns: ['born', 'city'], k: 5, actions: { born: { action: 'generalise' as const, to: 'year' } }, kinds: { born: 'date_of_birth' as const } };
+  const mapped = mapOp({ op: 'deleteRows', filters: [f] }, { born: 'birth_date', city: 'town' });
+  assert.deepEqual(mapped, { op: 'deleteRows', filters: [{ ...f, column: 'birth_date', columns: ['birth_date', 'town'], actions: { birth_date: f.actions.born }, kinds: { birth_date: 'date_of_birth' } }] });
+  assert.equal(describeFilter(f), 'the row\'s class over “born”, “city” has fewer than 5 rows');
+});
