@@ -6,6 +6,7 @@ import { previewOp } from '../core/clean/engine';
 import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/facets';
 import { TidysetError, fileSystemError } from '../core/errors';
 import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/query';
+import { kAnonymity, type KanonOptions } from '../core/protect/kanon';
 import { Workspace } from '../core/workspace';
 import type { ReaderCall, ReaderData, ReaderReply, ReaderRequest } from './reader';
 
@@ -38,6 +39,8 @@ function run(call: ReaderCall): unknown {
       const i = call.input as { op: unknown; limit: number };
       return previewOp(ws, call.dataset, i.op, i.limit);
     }
+    case 'protect.kanon':
+      return kAnonymity(ws, { ...(call.input as Omit<KanonOptions, 'dataset'>), dataset: call.dataset });
   }
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { protectContract } from './protect';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
@@ -164,6 +165,8 @@ export const contract = {
       filters: z.array(FilterSchema).max(32).optional(),
       sort: z.array(SortSchema).max(8).optional(),
       force: z.boolean().default(false),
+      /** Write columns tagged `direct` whose action is keep; without it the call fails with DIRECT_IDENTIFIER. */
+      allowDirect: z.boolean().default(false),
     }),
     output: JobInfoSchema,
   },
@@ -223,6 +226,7 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  ...protectContract,
 } as const;
 
 export type Contract = typeof contract;

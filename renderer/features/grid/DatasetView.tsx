@@ -14,6 +14,8 @@ import { facetFilters, persistFacets, restoreFacets, syncFacetColumns, useFacets
 import { FacetsPanel } from '../facets/FacetsPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
+import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
+import { ProtectionPanel } from '../protect/ProtectionPanel';
 import { DataGrid } from './DataGrid';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
@@ -30,7 +32,8 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
   const facets = useFacets(dataset.id);
   const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
   const matching = useDatasetUi(dataset.id, 'matching');
-  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets)], [gridFilters, facets]);
+  const kanon = useKanonFilter(dataset.id);
+  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...kanonFilters(kanon)], [gridFilters, facets, kanon]);
   useCleanHotkeys(dataset.id);
 
   // Facets follow the columns: a column that is gone takes its facet with it. Changes made here do this
@@ -69,6 +72,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         <DataGrid dataset={dataset} />
         {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'details' ? <MetadataPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+        {panels.right === 'protection' ? <ProtectionPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />
