@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { detectContract } from './detect';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -167,6 +168,8 @@ export const contract = {
     }),
     output: JobInfoSchema,
   },
+  /** Detect personal data in a dataset's columns in the background (job kind `detect`); suggestions never replace a confirmed tag. */
+  'jobs.detect': { input: DatasetRef, output: JobInfoSchema },
   'jobs.list': { input: z.object({}), output: z.array(JobInfoSchema) },
   'jobs.cancel': { input: z.object({ id: z.string() }), output: Ok },
   /** A page of rows, sorted and filtered. */
@@ -223,6 +226,7 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  ...detectContract,
 } as const;
 
 export type Contract = typeof contract;
