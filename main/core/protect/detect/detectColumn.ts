@@ -10,7 +10,7 @@ import { NATIONAL_ID_KINDS, VALIDATED_KINDS, VALIDATORS, type ValidatedKind } fr
 import { matchHeader, matchSpecialHeader, type HeaderHint } from './headers';
 import { maskExample } from './mask';
 import type { ColumnSample } from './sample';
-import { dateSpread, genderValues, isTextColumn, nameEvidence, placeEvidence, postalMarkers, specialValues, textEvidence } from './scores';
+import { dateSpread, genderValues, wordsPerValue, nameEvidence, placeEvidence, postalMarkers, specialValues, textEvidence } from './scores';
 
 /** Fewest distinct values that must pass before values alone can name a kind (one random number in ten passes Luhn). */
 export const MIN_SUPPORT = 5;
@@ -18,7 +18,8 @@ export const MIN_SUPPORT = 5;
 export const VALUE_HIT_RATE = 0.8;
 /** Share that must pass when the header names the kind. */
 export const HEADER_HIT_RATE = 0.3;
-/** Phone numbers are costly to validate: stop early when the first ones mostly fail. */
+/** Phone numbers are costly to validate (up to one parse per numbering plan): check at most this many, and stop early when the first ones mostly fail. */
+const PHONE_LIMIT = 200;
 const PHONE_PROBE = 40;
 
 interface Score {
@@ -58,7 +59,7 @@ function validatorScores(values: readonly string[], header: HeaderHint | null): 
     if (kind === 'phone') {
       const shaped = values.filter(phoneShape);
       if (shaped.length < values.length * 0.3) continue;
-      scores.set(kind, countPasses(kind, values, ok, PHONE_PROBE));
+      scores.set(kind, countPasses(kind, values.slice(0, PHONE_LIMIT), ok, PHONE_PROBE));
       continue;
     }
     scores.set(kind, countPasses(kind, values, ok));
@@ -66,37 +67,70 @@ function validatorScores(values: readonly string[], header: HeaderHint | null): 
   return scores;
 }
 
-function vocabularyScores(values: readonly string[]): { name: Score; shaped: number; city: Score; address: Score; text: Score; textNames: number } {
-  const name: Score = { kind: 'person_name', passed: 0, sampled: values.length, examples: [] };
-  const city: Score = { kind: 'location', passed: 0, sampled: values.length, examples: [] };
-  const address: Score = { kind: 'location', passed: 0, sampled: values.length, examples: [] };
-  const text: Score = { kind: 'free_text_pii', passed: 0, sampled: values.length, examples: [] };
+interface Vocabulary {
+  name: Score;
+  city: Score;
+  address: Score;
+  text: Score;
+  /** Shares of sampled cells (not distinct values): name-shaped, known names, known cities, street words. */
+  shaped: number;
+  /** Share of cells without a digit. */
+  plain: number;
+  nameCells: number;
+  cityCells: number;
+  streetShare: number;
+  textNames: number;
+}
+
+function vocabularyScores(values: readonly string[], counts: readonly number[]): Vocabulary {
+  const mk = (kind: PdKind): Score => ({ kind, passed: 0, sampled: values.length, examples: [] });
+  const name = mk('person_name');
+  const city = mk('location');
+  const address = mk('location');
+  const text = mk('free_text_pii');
+  let cells = 0;
   let shaped = 0;
+  let nameCells = 0;
+  let cityCells = 0;
+  let street = 0;
   let textNames = 0;
   const add = (s: Score, v: string) => {
     s.passed++;
     if (s.examples.length < 3) s.examples.push(maskExample(v));
   };
-  const prose = isTextColumn(values);
+  const words = wordsPerValue(values);
   const kinds = new Set<string>();
-  for (const v of values) {
-    if (!prose) {
+  let plain = 0;
+  values.forEach((v, i) => {
+    const w = counts[i] ?? 1;
+    cells += w;
+    if (!/\d/.test(v)) plain += w;
+    if (words < 6) {
       const n = nameEvidence(v);
-      if (n.shaped) shaped++;
-      if (n.known) add(name, v);
+      if (n.shaped) shaped += w;
+      if (n.known) {
+        add(name, v);
+        nameCells += w;
+      }
       const p = placeEvidence(v);
-      if (p.city) add(city, v);
+      if (p.city) {
+        add(city, v);
+        cityCells += w;
+      }
       if (p.address) add(address, v);
-    } else {
+      if (p.street) street++;
+    }
+    if (words >= 4) {
       const t = textEvidence(v);
       if (t.id) {
         add(text, v);
         kinds.add(t.id);
       } else if (t.name) textNames++;
     }
-  }
+  });
   if (kinds.size) text.note = `contains ${[...kinds].join(', ')}`;
-  return { name, shaped: values.length ? shaped / values.length : 0, city, address, text, textNames };
+  const share = (x: number) => (cells ? x / cells : 0);
+  return { name, city, address, text, shaped: share(shaped), plain: share(plain), nameCells: share(nameCells), cityCells: share(cityCells), streetShare: values.length ? street / values.length : 0, textNames };
 }
 
 function finding(column: string, s: Score, header: string | null, confidence: number, category?: PdCategory, note?: string): Finding {
@@ -118,7 +152,7 @@ export function detectColumn(column: string, sample: ColumnSample, now: Date = n
   const header = matchHeader(column);
   const special = matchSpecialHeader(column);
   const scores = validatorScores(values, header);
-  const voc = vocabularyScores(values);
+  const voc = vocabularyScores(values, sample.counts);
   const spread = scores.has('date_of_birth') ? dateSpread(values, now) : { parsed: 0, plausibleBirths: false };
   const none = (note?: string, category: PdCategory = 'none', kw: string | null = null): Finding => ({
     column, kind: 'none', category, confidence: category === 'none' ? 0.9 : 0.6,
@@ -141,7 +175,7 @@ export function detectColumn(column: string, sample: ColumnSample, now: Date = n
   }
   candidates.push(voc.text);
   const sureValues = (s: Score) => s.passed >= Math.min(MIN_SUPPORT, Math.max(3, values.length)) && rate(s) >= VALUE_HIT_RATE;
-  const order = (k: PdKind) => (VALIDATED_KINDS as readonly PdKind[]).indexOf(k);
+  const order = (k: PdKind) => { const i = (VALIDATED_KINDS as readonly PdKind[]).indexOf(k); return i < 0 ? 99 : i; };
   const byStrength = (a: Score, b: Score) => rate(b) - rate(a) || order(a.kind) - order(b.kind);
 
   // 1. The header names a kind and enough values agree (or the values cannot be judged).
@@ -157,7 +191,7 @@ export function detectColumn(column: string, sample: ColumnSample, now: Date = n
       return finding(column, own, header.keyword, valueConfidence(own, true) + bonus);
     }
     const nameLike = header.kind === 'person_name' && voc.shaped >= 0.8;
-    const placeLike = header.kind === 'location' && voc.shaped >= 0.5;
+    const placeLike = header.kind === 'location' && voc.plain >= 0.5;
     if (header.strong && !strongerElsewhere && (values.length < MIN_SUPPORT || nameLike || placeLike || headerOnlyShape(header, values))) {
       const kind: PdKind = header.kind === 'national_id' ? 'none' : header.kind;
       const s: Score = own ?? { kind, passed: 0, sampled: values.length, examples: [] };
@@ -173,15 +207,23 @@ export function detectColumn(column: string, sample: ColumnSample, now: Date = n
   if (voc.textNames >= 10 && voc.textNames / Math.max(1, values.length) >= 0.2) {
     return finding(column, { ...voc.text, passed: voc.textNames }, null, 0.55, undefined, 'contains full names');
   }
-  // Names against places: whichever vocabulary knows more of the values.
-  const nameRate = rate(voc.name);
-  const placeRate = Math.max(rate(voc.city), rate(voc.address));
-  if (voc.shaped >= 0.9 && nameRate >= 0.5 && nameRate > placeRate && voc.name.passed >= MIN_SUPPORT) {
-    return finding(column, voc.name, null, valueConfidence(voc.name, false));
+  // Names against places: whichever vocabulary knows more of the cells.
+  const addressRate = voc.streetShare >= 0.2 ? rate(voc.address) : 0;
+  const placeScore = Math.max(voc.cityCells, addressRate);
+  if (voc.shaped >= 0.9 && voc.nameCells >= 0.3 && voc.nameCells > 1.5 * placeScore && voc.name.passed >= MIN_SUPPORT) {
+    return finding(column, voc.name, null, valueConfidence({ ...voc.name, passed: Math.round(voc.nameCells * voc.name.sampled) }, false));
   }
-  if (placeRate >= 0.5 && placeRate >= nameRate) {
-    const s = rate(voc.address) > rate(voc.city) ? voc.address : voc.city;
-    if (s.passed >= MIN_SUPPORT) return finding(column, s, null, valueConfidence(s, false));
+  if (addressRate >= 0.5 && voc.address.passed >= MIN_SUPPORT) return finding(column, voc.address, null, valueConfidence(voc.address, false));
+  if (voc.cityCells >= 0.2 && voc.cityCells > voc.nameCells && voc.plain >= 0.9 && voc.city.passed >= Math.min(MIN_SUPPORT, values.length)) {
+    return finding(column, voc.city, null, 0.45 + 0.4 * voc.cityCells);
+  }
+  const coords = values.filter((v) => /^[-+]?\d{1,3}\.\d{5,}$/.test(v) && Math.abs(Number(v)) <= 180).length;
+  if (values.length >= 20 && coords / values.length >= 0.9) {
+    const nums = values.map(Number).filter((x) => Number.isFinite(x));
+    // GPS readings: five or more decimals, and clustered (a survey area, not numbers spread over ±180).
+    if (Math.max(...nums) - Math.min(...nums) <= 20) {
+      return finding(column, { kind: 'coordinates', passed: coords, sampled: values.length, examples: values.slice(0, 3).map(maskExample) }, null, 0.6, undefined, 'decimal degrees (5+ decimals, clustered)');
+    }
   }
 
   // 3. Quasi-identifiers without a kind of their own.

@@ -20,6 +20,8 @@ export function isBlank(v: string): boolean {
 export interface ColumnSample {
   /** Distinct non-blank values (trimmed), at most MAX_DISTINCT, in the order met. */
   values: string[];
+  /** How many sampled cells held each of `values`. */
+  counts: number[];
   /** Rows read, and non-blank cells among them. */
   rows: number;
   nonBlank: number;
@@ -27,7 +29,7 @@ export interface ColumnSample {
 
 /** Distinct values of each row column, from arrays of cells. */
 export function sampleFromRows(rows: ReadonlyArray<ReadonlyArray<string | null>>, columns: number): ColumnSample[] {
-  const out: Array<{ set: Set<string>; nonBlank: number }> = Array.from({ length: columns }, () => ({ set: new Set<string>(), nonBlank: 0 }));
+  const out: Array<{ set: Map<string, number>; nonBlank: number }> = Array.from({ length: columns }, () => ({ set: new Map<string, number>(), nonBlank: 0 }));
   for (const row of rows) {
     for (let c = 0; c < columns; c++) {
       const raw = row[c];
@@ -36,10 +38,12 @@ export function sampleFromRows(rows: ReadonlyArray<ReadonlyArray<string | null>>
       if (isBlank(v)) continue;
       const o = out[c]!;
       o.nonBlank++;
-      if (o.set.size < MAX_DISTINCT) o.set.add(v);
+      const n = o.set.get(v);
+      if (n !== undefined) o.set.set(v, n + 1);
+      else if (o.set.size < MAX_DISTINCT) o.set.set(v, 1);
     }
   }
-  return out.map((o) => ({ values: [...o.set], rows: rows.length, nonBlank: o.nonBlank }));
+  return out.map((o) => ({ values: [...o.set.keys()], counts: [...o.set.values()], rows: rows.length, nonBlank: o.nonBlank }));
 }
 
 /** Samples a dataset: up to BLOCKS × BLOCK rows, in blocks at evenly spaced row ids. */

@@ -37,8 +37,13 @@ export function nameEvidence(value: string): { shaped: boolean; known: boolean }
   return { shaped, known: shaped && known };
 }
 
-/** Whether a value is a known city, or has the shape of a street address. */
-export function placeEvidence(value: string): { city: boolean; address: boolean } {
+const HOUSE_NUMBER = /^\d{1,5}[a-z]?$/;
+
+/**
+ * Whether a value is a known city; whether it has the shape of a street address (one house number
+ * first or last, the rest words); and whether it names a street (a street word such as `St`, `gatan`).
+ */
+export function placeEvidence(value: string): { city: boolean; address: boolean; street: boolean } {
   const { cities } = vocab();
   const v = value.trim();
   const f = foldWord(v);
@@ -47,7 +52,9 @@ export function placeEvidence(value: string): { city: boolean; address: boolean 
   const hasNumber = /\d/.test(v);
   const letterWords = words.filter((w) => /\p{L}{2,}/u.test(w)).length;
   const street = words.some((w) => STREET_WORDS.has(w.replace(/\.$/, '')) || /(gatan|vägen|vagen|veien|vej|gade|katu|straße|strasse|weg|gasse|laan|straat)$/.test(w));
-  return { city, address: hasNumber && letterWords >= 1 && street && words.length <= 10 };
+  const numbers = words.filter((w) => /\d/.test(w));
+  const shaped = numbers.length === 1 && (HOUSE_NUMBER.test(words[0]!) || HOUSE_NUMBER.test(words[words.length - 1]!)) && letterWords >= 1 && letterWords === words.length - 1;
+  return { city, address: hasNumber && letterWords >= 1 && words.length <= 10 && (street || shaped), street: hasNumber && street };
 }
 
 const PHONE_IN_TEXT = /(?:\+|\b00)\d[\d ().-]{6,17}\d|\(?\b\d{2,4}\)?[ .-]\d{2,4}[ .-]\d{2,5}\b/g;
@@ -79,15 +86,18 @@ export function textEvidence(value: string): { id: string | null; name: boolean 
   return { id, name };
 }
 
-/** Whether values read as running text (several words on average). */
-export function isTextColumn(values: readonly string[]): boolean {
-  if (values.length === 0) return false;
+/** Average words per value (running text has several; names, places and codes few). */
+export function wordsPerValue(values: readonly string[]): number {
+  if (values.length === 0) return 0;
   let words = 0;
   for (const v of values) words += v.split(/\s+/).length;
-  return words / values.length >= 4;
+  return words / values.length;
 }
 
-/** Spread of the dates among the values: share that parse, and the birth-date plausibility of the whole column. */
+/**
+ * Whether the dates among the values can be a population's birth dates: nearly none in the future (a
+ * few typos allowed), none before 1900 among the earliest twentieth, spread over decades, adults mostly.
+ */
 export function dateSpread(values: readonly string[], now: Date = new Date()): { parsed: number; plausibleBirths: boolean } {
   const years: number[] = [];
   let future = 0;
@@ -97,12 +107,11 @@ export function dateSpread(values: readonly string[], now: Date = new Date()): {
     years.push(d.year + (d.month - 1) / 12);
     if (Date.UTC(d.year, d.month - 1, d.day) > now.getTime()) future++;
   }
-  if (years.length === 0) return { parsed: 0, plausibleBirths: false };
+  if (years.length < 5) return { parsed: years.length, plausibleBirths: false };
   years.sort((a, b) => a - b);
-  const thisYear = now.getUTCFullYear();
-  const median = years[Math.floor(years.length / 2)]!;
-  // Birth dates of a population: none in the future, none before 1900, spread over decades, adults mostly.
-  const plausibleBirths = future === 0 && years[0]! >= 1900 && years[years.length - 1]! - years[0]! >= 30 && thisYear - median >= 18;
+  const at = (p: number) => years[Math.min(years.length - 1, Math.floor(p * years.length))]!;
+  const median = at(0.5);
+  const plausibleBirths = future <= 0.05 * years.length && at(0.05) >= 1900 && at(0.95) - at(0.05) >= 20 && now.getUTCFullYear() - median >= 18;
   return { parsed: years.length, plausibleBirths };
 }
 

@@ -12,7 +12,9 @@ export function foldWord(s: string): string {
 const MAJOR_CITIES = `stockholm|göteborg|gothenburg|malmö|uppsala|västerås|örebro|linköping|helsingborg|jönköping|norrköping|lund|umeå|
 oslo|bergen|trondheim|stavanger|drammen|kristiansand|tromsø|københavn|copenhagen|aarhus|århus|odense|aalborg|esbjerg|randers|
 helsinki|helsingfors|espoo|tampere|vantaa|oulu|turku|åbo|jyväskylä|reykjavík|reykjavik|akureyri|tórshavn|nuuk|
-london|birmingham|manchester|glasgow|edinburgh|liverpool|leeds|bristol|cardiff|belfast|dublin|cork|
+london|birmingham|manchester|glasgow|edinburgh|liverpool|leeds|bristol|cardiff|belfast|dublin|cork|sheffield|bradford|leicester|coventry|
+nottingham|newcastle|hull|kingston upon hull|portsmouth|southampton|plymouth|derby|stoke-on-trent|wolverhampton|swansea|aberdeen|dundee|oxford|
+cambridge|york|bath|brighton|reading|norwich|exeter|sunderland|luton|milton keynes|preston|blackpool|bournemouth|ipswich|peterborough|
 paris|marseille|lyon|toulouse|nice|nantes|strasbourg|bordeaux|lille|bruxelles|brussels|brussel|antwerpen|antwerp|gent|
 amsterdam|rotterdam|den haag|the hague|utrecht|eindhoven|luxembourg|berlin|hamburg|münchen|munich|köln|cologne|
 frankfurt|frankfurt am main|stuttgart|düsseldorf|leipzig|dresden|hannover|nürnberg|bremen|wien|vienna|graz|linz|salzburg|

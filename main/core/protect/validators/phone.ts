@@ -21,8 +21,12 @@ export function phoneShape(value: string): boolean {
   if (!SHAPE.test(v)) return false;
   const digits = v.replace(/\D/g, '');
   if (digits.length < 6 || digits.length > 15) return false;
-  // A bare integer without a leading 0 or + is a count or an id far more often than a phone number.
+  // A bare integer without a leading 0 or + is a count or an id far more often than a phone number;
+  // decimals, negative numbers and dates are never phone numbers.
   if (/^\d+$/.test(v) && v[0] !== '0') return false;
+  if (v[0] === '-' || /^\d+[.,]\d+$/.test(v)) return false;
+  if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(v)) return false;
+  if (digits.length < 7) return false;
   return true;
 }
 
