@@ -26,7 +26,7 @@ export const NATIONAL_ID_KINDS: readonly ValidatedKind[] = ['national_id_se', 'n
 export const VALIDATORS: Record<ValidatedKind, (value: string) => boolean> = {
   national_id_se: (v) => isPersonnummerSe(v),
   national_id_no: isFodselsnummerNo,
-  national_id_fi: isHetuFi,
+  national_id_fi: (v) => isHetuFi(v),
   national_id_dk: (v) => isCprDk(v),
   nino_uk: isNinoUk,
   ssn_us: (v) => isSsnUs(v),

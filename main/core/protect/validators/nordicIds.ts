@@ -9,10 +9,12 @@ const SE = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/;
  * separator: Luhn over the ten digits YYMMDDNNNC, a real and past birth date; "+" for 100 years or more.
  */
 export function isPersonnummerSe(value: string, now: Date = new Date()): boolean {
-  const m = SE.exec(value.trim().replace(/\s+/g, ''));
+  // A space is not one of the written forms (the personnummer project's test list rejects it).
+  const m = SE.exec(value.trim());
   if (!m) return false;
   const [, cent, yy, mm, dd, sep, tail] = m as unknown as [string, string | undefined, string, string, string, string, string];
-  if (!luhn(`${yy}${mm}${dd}${tail}`)) return false;
+  // Serial 000 is never issued.
+  if (tail.startsWith('000') || !luhn(`${yy}${mm}${dd}${tail}`)) return false;
   let day = Number(dd);
   if (day > 60) day -= 60;
   const month = Number(mm);
@@ -102,13 +104,14 @@ function finnishCentury(sign: string): number | null {
   return null;
 }
 
-/** Finnish henkilötunnus DDMMYYCZZZQ: century sign (2023 signs too), a real date, individual 002–999, mod-31 check character. */
-export function isHetuFi(value: string): boolean {
+/** Finnish henkilötunnus DDMMYYCZZZQ: century sign (2023 signs too), a real and past date, individual 002–999, mod-31 check character. */
+export function isHetuFi(value: string, now: Date = new Date()): boolean {
   const m = FI.exec(value.trim().toUpperCase());
   if (!m) return false;
   const [, dd, mm, yy, sign, zzz, q] = m as unknown as [string, string, string, string, string, string, string];
   const century = finnishCentury(sign);
   if (century === null || Number(zzz) < 2) return false;
-  if (!isRealDate(century + Number(yy), Number(mm), Number(dd))) return false;
+  const year = century + Number(yy);
+  if (!isRealDate(year, Number(mm), Number(dd)) || !notFuture(year, Number(mm), Number(dd), now)) return false;
   return FI_CHECK[Number(`${dd}${mm}${yy}${zzz}`) % 31] === q;
 }
