@@ -14,6 +14,7 @@ import { facetFilters, persistFacets, restoreFacets, syncFacetColumns, useFacets
 import { FacetsPanel } from '../facets/FacetsPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
+import { PersonalPanel } from '../personal/PersonalPanel';
 import { DataGrid } from './DataGrid';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
@@ -69,6 +70,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         <DataGrid dataset={dataset} />
         {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'details' ? <MetadataPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+        {panels.right === 'personal' ? <PersonalPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />
