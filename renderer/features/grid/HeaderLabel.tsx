@@ -43,9 +43,9 @@ export function HeaderLabel(props: CustomInnerHeaderProps & HeaderLabelParams) {
   return (
     <span className="header-label" data-col={colId}>
       <TypeBadge type={props.type} />
+      {props.dataset ? <PdBadge dataset={props.dataset} column={colId} /> : null}
       <span className="header-name">{props.displayName}</span>
       {props.unit ? <span className="header-unit">{props.unit}</span> : null}
-      {props.dataset ? <PdBadge dataset={props.dataset} column={colId} /> : null}
       <button
         ref={button}
         type="button"

@@ -78,7 +78,7 @@ export function PdRow({ row, onSave }: Props) {
               Confirm
             </button>
           ) : null}
-          {tag?.category !== 'none' || tag.status === 'suggested' ? (
+          {tag && tag.category !== 'none' ? (
             <button type="button" className="button button-secondary" disabled={saving} onClick={() => void run('none', 'none')} data-testid="pd-not-personal">
               Not personal
             </button>

@@ -16,6 +16,7 @@ const inFlight = new Set<string>();
 
 /** Loads (or reloads) a dataset's tags into the store. */
 export async function loadTags(dataset: string): Promise<void> {
+  subscribe();
   if (inFlight.has(dataset)) return;
   inFlight.add(dataset);
   try {
@@ -29,6 +30,7 @@ export async function loadTags(dataset: string): Promise<void> {
 }
 
 let subscribed = false;
+/** Reloads the loaded datasets' tags whenever a dataset changes (a detect job ended, a tag was set elsewhere). */
 function subscribe(): void {
   if (subscribed) return;
   subscribed = true;
@@ -42,7 +44,6 @@ function subscribe(): void {
 export function useTags(dataset: string): ColumnTagRow[] | null {
   const s = useStore(personalStore);
   useEffect(() => {
-    subscribe();
     void loadTags(dataset);
   }, [dataset]);
   return s.tags[dataset] ?? null;

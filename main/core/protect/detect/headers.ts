@@ -67,9 +67,11 @@ export function matchHeader(header: string): HeaderHint | null {
   for (const [kind, keyword, strong] of KEYWORDS) {
     const phrase = keyword.split(' ');
     const hit = contains(words, phrase) || (phrase.length > 1 && joined === phrase.join(''));
-    if (hit && keyword.length > bestLen) {
+    // The most specific keyword wins; spaces do not count, so "email" beats its spelling "e mail".
+    const len = keyword.replace(/ /g, '').length;
+    if (hit && len > bestLen) {
       best = { kind, keyword, strong };
-      bestLen = keyword.length;
+      bestLen = len;
     }
   }
   return best;
