@@ -80,9 +80,10 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           className={`button button-secondary${panels.right === 'personal' ? ' pressed' : ''}`}
           aria-pressed={panels.right === 'personal'}
           onClick={() => toggleRight('personal')}
+          title="Personal data: what detection found in each column, to confirm or change"
           data-testid="toggle-personal"
         >
-          Personal data
+          Personal
         </button>
       </div>
     </div>

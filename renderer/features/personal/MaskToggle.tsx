@@ -12,11 +12,14 @@ export function MaskToggle({ dataset }: { dataset: string }) {
       type="button"
       className={`button button-secondary${on ? ' pressed' : ''}`}
       aria-pressed={on}
+      aria-label={on ? 'Unmask direct identifiers' : 'Mask direct identifiers'}
       title={on ? 'Show the values of direct identifiers' : `Mask the cells of the ${direct} column${direct === 1 ? '' : 's'} tagged as direct identifiers`}
       onClick={() => setMasked(dataset, !on)}
       data-testid="toggle-mask"
     >
-      {on ? 'Unmask' : 'Mask'} direct ({direct})
+      <span aria-hidden="true" className="mask-icon">{on ? '◉' : '◎'}</span>
+      <span className="mask-word">{on ? 'Unmask' : 'Mask'}</span>
+      <span className="count">{direct}</span>
     </button>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { DEFAULT_CATEGORY, type ColumnTagRow } from '../../../shared/api/detect';
 import { PD_KINDS, type PdCategory, type PdKind } from '../../../shared/api/personal';
-import { CATEGORY_LABELS, kindLabel } from './labels';
+import { CATEGORY_LABELS, findingLabel, kindLabel } from './labels';
 
 interface Props {
   row: ColumnTagRow;
@@ -40,7 +40,7 @@ export function PdRow({ row, onSave }: Props) {
       </div>
       {tag ? (
         <div className="pd-finding">
-          <span className="pd-kind">{kindLabel(tag.kind)}</span>
+          <span className="pd-kind">{findingLabel(tag.kind, tag.category)}</span>
           {tag.category !== 'none' ? <span className={`pd-cat pd-${tag.category}`}>{CATEGORY_LABELS[tag.category]}</span> : null}
         </div>
       ) : null}
