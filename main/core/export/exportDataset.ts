@@ -5,6 +5,7 @@ import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import { exportRecipe } from '../clean/recipes';
+import { tagsByColumn } from '../protect/tagStore';
 import type { Db } from '../db/open';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
@@ -232,6 +233,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     if (opts.format === 'jsonl') {
       file.misfits = Object.fromEntries(cols.flatMap((c, i) => (['integer', 'decimal', 'boolean', 'date', 'datetime'].includes(c.type) ? [[c.name, misfits[i]!]] : [])));
     }
+    const personalData = tagsByColumn(ws, ds).filter((t) => cols.some((c) => c.name === t.column));
     const entry: ManifestEntry = {
       dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
       createdAt: new Date().toISOString(),
@@ -239,6 +241,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
       files: [file],
       sources: ds.source.path ? [{ path: ds.source.path, sha256: ds.source.sha256, size: ds.source.size }] : [],
       recipe: exportRecipe(ws, ds.name),
+      ...(personalData.length ? { personalData } : {}),
     };
     const { manifest, dropped } = mergeManifest(before, entry);
     writeFile(unit.staged(MANIFEST), (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));

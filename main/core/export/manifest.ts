@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import type { Recipe } from '../../../shared/ops/schema';
+import type { PdAction, PdCategory, PdKind } from '../../../shared/api/personal';
 import { TidysetError } from '../errors';
 import { APP_VERSION } from '../version';
 
@@ -30,6 +31,16 @@ export interface ManifestEntry {
   sources: Array<{ path: string; sha256: string | null; size: number | null }>;
   /** The dataset's applied history as a recipe (`tidyset apply` replays it on the source). */
   recipe: Recipe;
+  /** The personal-data tags of the exported columns (kind, category, whether the user confirmed it, export action). */
+  personalData?: ManifestTag[];
+}
+
+export interface ManifestTag {
+  column: string;
+  kind: PdKind;
+  category: PdCategory;
+  status: 'suggested' | 'confirmed';
+  action: PdAction | null;
 }
 
 export interface Manifest {

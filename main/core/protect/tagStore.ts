@@ -2,6 +2,7 @@
 // tags, sets actions, and searches tags across datasets. The API and CLI go through here.
 import { DEFAULT_CATEGORY, type ColumnTagRow } from '../../../shared/api/detect';
 import type { ColumnTag, PdAction, PdCategory, PdKind } from '../../../shared/api/personal';
+import type { RecipeTag } from '../../../shared/ops/schema';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TagsRepo, type StoredTag } from '../db/repos/tags';
 import { TidysetError } from '../errors';
@@ -109,6 +110,28 @@ export function tagsByColumn(ws: Workspace, ds: StoredDataset): Array<{ column: 
     const column = names.get(t.physical);
     return column === undefined ? [] : [{ column, kind: t.kind, category: t.category, status: t.status, action: t.action }];
   });
+}
+
+/** The confirmed tags of a dataset, and any tag with an export action, as a recipe carries them. */
+export function recipeTags(ws: Workspace, ds: StoredDataset): RecipeTag[] {
+  return tagsByColumn(ws, ds)
+    .filter((t) => t.status === 'confirmed' || t.action !== null)
+    .map((t) => ({ column: t.column, kind: t.kind, category: t.category, action: t.action }));
+}
+
+/**
+ * Restores a recipe's tags on a dataset (columns renamed through `map`, old → new) as confirmed tags.
+ * A tag whose column the dataset does not have is an error that names it, so nothing is half applied.
+ */
+export function restoreRecipeTags(ws: Workspace, dataset: string, tags: readonly RecipeTag[], map: Record<string, string> = {}): void {
+  const ds = ws.datasets.get(dataset);
+  const missing = tags.map((t) => map[t.column] ?? t.column).filter((c) => !ds.columns.some((x) => x.name === c));
+  if (missing.length) {
+    throw new TidysetError('BAD_INPUT', `the recipe tags column${missing.length > 1 ? 's' : ''} ${missing.map((c) => JSON.stringify(c)).join(', ')} that ${JSON.stringify(ds.name)} does not have; map ${missing.length > 1 ? 'them' : 'it'} with --map old=new`);
+  }
+  ws.catalog.transaction(() => {
+    for (const t of tags) setTag(ws, dataset, map[t.column] ?? t.column, t.kind, t.category, t.action);
+  })();
 }
 
 export { DEFAULT_CATEGORY };

@@ -134,3 +134,37 @@ describe('stored suggestions and confirmed tags', () => {
     }
   });
 });
+
+describe('tags travel in recipes and manifests', () => {
+  it('a recipe carries the confirmed tags and actions; applying it restores them (through the column map); an export lists them', async () => {
+    const { exportRecipe, applyRecipe } = await import('../../../../main/core/clean/recipes');
+    const { exportDataset } = await import('../../../../main/core/export/exportDataset');
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const ws = kit.ws();
+    try {
+      const csv = 'name,mail,n\nAda Lovelace,ada@example.org,1\nAlan Turing,alan@example.org,2\n';
+      await importFile(ws, kit.write('a.csv', csv), { name: 'a' }, quietContext);
+      await importFile(ws, kit.write('b.csv', csv.replace('mail', 'email')), { name: 'b' }, quietContext);
+      setTag(ws, 'a', 'mail', 'email', 'direct', { action: 'hash' });
+      setTag(ws, 'a', 'n', 'none', 'none');
+      const recipe = exportRecipe(ws, 'a');
+      assert.deepEqual(recipe.tags, [{ column: 'mail', kind: 'email', category: 'direct', action: { action: 'hash' } }, { column: 'n', kind: 'none', category: 'none', action: null }]);
+      applyRecipe(ws, 'b', JSON.parse(JSON.stringify(recipe)), { mail: 'email' });
+      const b = listTags(ws, 'b');
+      assert.deepEqual(b.map((r) => [r.column, r.tag?.kind, r.tag?.status, r.tag?.action?.action ?? null]), [['name', undefined, undefined, null], ['email', 'email', 'confirmed', 'hash'], ['n', 'none', 'confirmed', null]]);
+      assert.throws(() => applyRecipe(ws, 'b', recipe), /tags column "mail"/);
+
+      const out = path.join(kit.write('x', ''), '..', 'export-a');
+      await exportDataset(ws, { dataset: 'a', format: 'csv', outDir: out, force: false }, quietContext);
+      const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+      assert.deepEqual(manifest.exports[0].personalData, [
+        { column: 'mail', kind: 'email', category: 'direct', status: 'confirmed', action: { action: 'hash' } },
+        { column: 'n', kind: 'none', category: 'none', status: 'confirmed', action: null },
+      ]);
+      assert.deepEqual(manifest.exports[0].recipe.tags, recipe.tags);
+    } finally {
+      ws.close();
+    }
+  });
+});
