@@ -7,6 +7,7 @@ import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/fa
 import { TidysetError, fileSystemError } from '../core/errors';
 import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/query';
 import { Workspace } from '../core/workspace';
+import { searchSubject } from '../core/protect/erase/search';
 import type { ReaderCall, ReaderData, ReaderReply, ReaderRequest } from './reader';
 
 useReadOnlyConnections();
@@ -38,6 +39,8 @@ function run(call: ReaderCall): unknown {
       const i = call.input as { op: unknown; limit: number };
       return previewOp(ws, call.dataset, i.op, i.limit);
     }
+    case 'erase.search':
+      return searchSubject(ws, call.input as Parameters<typeof searchSubject>[1]);
   }
 }
 

@@ -20,8 +20,10 @@ export function applyPlan(db: Db, plan: DatasetPlan, mode: 'delete' | 'blank'): 
     if (!/^c\d+$/.test(p)) continue;
     db.prepare(`UPDATE rows SET ${p} = NULL WHERE _rid = ?`).run(rid);
   }
-  const delCell = db.prepare('DELETE FROM _undo_cells WHERE seq = ? AND rid = ?');
-  for (const [seq, rid] of plan.undoCells) delCell.run(seq, rid);
+  if (plan.undoCells.length) {
+    const delCell = db.prepare('DELETE FROM _undo_cells WHERE seq = ? AND rid = ?');
+    for (const [seq, rid] of plan.undoCells) delCell.run(seq, rid);
+  }
   for (const u of plan.undoTables) {
     if (!/^_undo_(rows_)?\d+$/.test(u.table)) continue;
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(u.table);
