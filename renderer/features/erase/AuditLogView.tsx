@@ -4,6 +4,12 @@ import type { AuditEntry, ExportLogEntry } from '../../../shared/api/erase';
 import { api, errorMessage } from '../../api';
 import { formatCount, formatDateTime } from '../../components/format';
 
+/** "3 rows deleted", "1 cell blanked". */
+function describe(mode: AuditEntry['mode'], d: AuditEntry['datasets'][number]): string {
+  const n = mode === 'delete' ? d.rows : d.cells;
+  return `${d.dataset}: ${formatCount(n)} ${mode === 'delete' ? 'row' : 'cell'}${n === 1 ? '' : 's'} ${mode === 'delete' ? 'deleted' : 'blanked'}`;
+}
+
 export function AuditLogView() {
   const [data, setData] = useState<{ entries: AuditEntry[]; exports: ExportLogEntry[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,8 +32,8 @@ export function AuditLogView() {
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.user}</td>
                   <td className="audit-reason">{e.reason}</td>
-                  <td>{e.datasets.length ? e.datasets.map((d) => `${d.dataset}: ${formatCount(e.mode === 'delete' ? d.rows : d.cells)} ${e.mode === 'delete' ? 'rows deleted' : 'cells blanked'}`).join('; ') : <span className="muted">no match</span>}{e.column ? <span className="muted"> (column {e.column})</span> : null}</td>
-                  <td className="path" title={e.valueSha256}>{e.valueSha256.slice(0, 16)}…</td>
+                  <td>{e.datasets.length ? e.datasets.map((d) => describe(e.mode, d)).join('; ') : <span className="muted">no match</span>}{e.column ? <span className="muted"> (column {e.column})</span> : null}</td>
+                  <td className="path audit-hash" title={e.valueSha256}>{e.valueSha256.slice(0, 12)}…</td>
                   <td>{e.state === 'done' ? <span className="status-ok">done</span> : <span className="status-warn">{e.state}</span>}</td>
                 </tr>
               ))}
