@@ -4,12 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, ensureBuilt, jsonOut, runCli, type CliResult } from '../helpers/cli';
 import { filesUnder } from '../../main/core/protect/erase/physical';
+import { applyOp, listHistory } from '../../main/core/clean/engine';
+import { openDb } from '../../main/core/db/open';
+import { Workspace } from '../../main/core/workspace';
 
 const VALUE = 'erase.me.subject@kill-test.example';
 const ROW_CELLS = ['Quinbert Vexholm', 'Zanzibar-Quay-99'];
@@ -94,3 +97,47 @@ for (const point of ['erase:begun', 'erase:data', 'erase:purge']) {
     for (const v of [VALUE, ...ROW_CELLS]) assert.deepEqual(holding(ws, v), [], `${v} is gone from every file`);
   });
 }
+
+/** Runs `tidyset erase` and SIGKILLs it after `ms` (it may finish first). */
+function eraseKilledAfter(ws: string, ms: number): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'erase', '--value', VALUE, '--reason', 'random kill', '--yes'], { env: { ...process.env, TIDYSET_WORKSPACE: ws }, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      resolve(signal);
+    });
+  });
+}
+
+test('random SIGKILLs of erase while another process holds the workspace open and writes: every file passes integrity_check and the history agrees', async () => {
+  for (const [i, ms] of [250, 500, 800, 1200, 1700].entries()) {
+    const ws = setup(`random-${i}`);
+    // This process keeps the workspace open, as the app would, and writes after the kill.
+    const app = Workspace.open(ws);
+    try {
+      await eraseKilledAfter(ws, ms);
+      applyOp(app, 'orders', { op: 'trim', column: 'total' });
+      for (const d of app.datasets.list()) {
+        for (const f of [path.join(ws, 'catalog.sqlite'), app.dataPath(d.file)]) {
+          const db = openDb(f, { readonly: true, mustExist: true });
+          try {
+            assert.deepEqual(db.pragma('integrity_check'), [{ integrity_check: 'ok' }], f);
+            if (f !== path.join(ws, 'catalog.sqlite')) {
+              assert.equal(db.prepare('SELECT count(*) FROM rows').pluck().get(), app.datasets.get(d.name).rows, `${d.name}: rows agree with the catalog`);
+            }
+          } finally {
+            db.close();
+          }
+        }
+        assert.ok(listHistory(app, d.name).every((e) => e.state === 'done' || e.state === 'undone'), 'no half-done step');
+      }
+    } finally {
+      app.close();
+    }
+    const a = jsonOut<{ entries: Array<{ state: string }> }>(ok(runCli(['audit', '--json'], ws)));
+    assert.ok(a.entries.every((e) => e.state === 'done'));
+    if (a.entries.length) for (const v of [VALUE, ...ROW_CELLS]) assert.deepEqual(holding(ws, v), [], `${v} gone after the kill at ${ms} ms`);
+  }
+});

@@ -14,7 +14,7 @@ import { killPoint } from '../../lock/killPoint';
 import type { Workspace } from '../../workspace';
 import { AuditLog, exportsOf, sha256 } from '../audit';
 import { applyPlan, checkpointFile, filesContaining, filesUnder, truncateWal, vacuumFile } from './physical';
-import { planDataset, type DatasetPlan } from './plan';
+import { addRidPurges, planDataset, type DatasetPlan } from './plan';
 import { datasetsInScope, searchAll } from './search';
 
 /** What the audit entry keeps while an erasure runs: enough to finish it after a kill. */
@@ -156,6 +156,12 @@ export function resumeErasures(ws: Workspace): number {
           finishCatalog(ws, ws.datasets.get(ds.id), p, entry.rowsAfter ?? ds.rows, entry.detail ?? { changed: 0 });
         } else {
           p.seq = null;
+          const db = openData(ws, ds);
+          try {
+            addRidPurges(db, p, plan.mode);
+          } finally {
+            db.close();
+          }
           eraseDataset(ws, audit, u.id, plan, p, results);
         }
       });

@@ -204,3 +204,31 @@ export function planDataset(ws: Workspace, db: Db, hits: DatasetHits, m: Matcher
     undoCells, undoTables, rejects, history, tags, purgedSteps: [...purged].sort((a, b) => a - b), pristine: isPristine(ws, db, ds), seq: null, done: false,
   };
 }
+
+/**
+ * Adds to a plan the undo entries of its deleted rows that steps made after it was planned hold (a
+ * killed erasure finished later, after another writer changed the dataset): found by row id alone,
+ * since the value itself is not kept.
+ */
+export function addRidPurges(db: Db, p: DatasetPlan, mode: 'delete' | 'blank'): void {
+  if (mode !== 'delete' || p.rids.length === 0) return;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS erase_rids (rid INTEGER PRIMARY KEY); DELETE FROM temp.erase_rids');
+  const ins = db.prepare('INSERT OR IGNORE INTO temp.erase_rids (rid) VALUES (?)');
+  for (const rid of p.rids) ins.run(rid);
+  const steps = new Set(p.purgedSteps);
+  if (tableExists(db, '_undo_cells')) {
+    for (const [seq, rid] of db.prepare('SELECT seq, rid FROM _undo_cells WHERE rid IN (SELECT rid FROM temp.erase_rids)').raw(true).iterate() as Iterable<[number, number]>) {
+      p.undoCells.push([seq, rid]);
+      steps.add(seq);
+    }
+  }
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB '_undo_[0-9]*' OR name GLOB '_undo_rows_[0-9]*')").pluck().all() as string[]);
+  for (const t of tables) {
+    const rids = db.prepare(`SELECT _rid FROM ${t} WHERE _rid IN (SELECT rid FROM temp.erase_rids)`).pluck().all() as number[];
+    if (!rids.length) continue;
+    const seq = Number(t.replace(/^_undo_(rows_)?/, ''));
+    p.undoTables.push({ table: t, seq, kind: t.startsWith('_undo_rows_') ? 'rows' : 'cells', rids, blanks: [] });
+    steps.add(seq);
+  }
+  p.purgedSteps = [...steps].sort((a, b) => a - b);
+}
