@@ -15,6 +15,7 @@ import { jobHandlers } from './jobs';
 import { JobManager } from './jobManager';
 import { DataRoots } from './paths';
 import { Reader } from './reader';
+import { protectHandlers } from './protect';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
 import type { Face, HandlerContext, Handlers } from './types';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...rowHandlers,
   ...cleanHandlers,
   ...eraseHandlers,
+  ...protectHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

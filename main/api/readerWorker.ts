@@ -6,6 +6,7 @@ import { previewOp } from '../core/clean/engine';
 import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/facets';
 import { TidysetError, fileSystemError } from '../core/errors';
 import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/query';
+import { kAnonymity, type KanonOptions } from '../core/protect/kanon';
 import { Workspace } from '../core/workspace';
 import { searchSubject } from '../core/protect/erase/search';
 import type { ReaderCall, ReaderData, ReaderReply, ReaderRequest } from './reader';
@@ -41,6 +42,8 @@ function run(call: ReaderCall): unknown {
     }
     case 'erase.search':
       return searchSubject(ws, call.input as Parameters<typeof searchSubject>[1]);
+    case 'protect.kanon':
+      return kAnonymity(ws, { ...(call.input as Omit<KanonOptions, 'dataset'>), dataset: call.dataset });
   }
 }
 

@@ -5,6 +5,7 @@ import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
 import { AuditEntrySchema, EraseRunInSchema, EraseSearchInSchema, EraseSearchOutSchema, ExportLogEntrySchema } from './erase';
+import { protectContract } from './protect';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
@@ -165,6 +166,8 @@ export const contract = {
       filters: z.array(FilterSchema).max(32).optional(),
       sort: z.array(SortSchema).max(8).optional(),
       force: z.boolean().default(false),
+      /** Write columns tagged `direct` whose action is keep; without it the call fails with DIRECT_IDENTIFIER. */
+      allowDirect: z.boolean().default(false),
     }),
     output: JobInfoSchema,
   },
@@ -233,6 +236,7 @@ export const contract = {
   'jobs.erase': { input: EraseRunInSchema, output: JobInfoSchema },
   /** The erasure audit log (newest first) and the export log. */
   'audit.list': { input: z.object({}), output: z.object({ entries: z.array(AuditEntrySchema), exports: z.array(ExportLogEntrySchema) }) },
+  ...protectContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ import { openDataset } from '../rows/datasetDb';
 import { recordExport } from '../protect/audit';
 import { registerFunctions, sortKey, whereClause } from '../rows/query';
 import type { Workspace } from '../workspace';
+import { refuseDirect, type CompiledProtection, type OutColumn } from '../protect/actions';
+import { protectionFor } from '../protect/policy';
 import { ExportUnit, killPoint } from './exportUnit';
 import { jsonEncoder } from './jsonValues';
 import { entryOf, MANIFEST, mergeManifest, readManifest, type ExportedFile, type Manifest, type ManifestEntry } from './manifest';
@@ -32,6 +34,8 @@ export interface ExportOptions {
   filters?: Filter[];
   /** Row order (the grid's sort); default storage order. */
   sort?: Sort[];
+  /** Write columns tagged as direct identifiers whose action is keep (`--allow-direct`); refused otherwise. */
+  allowDirect?: boolean;
 }
 
 export interface ExportResult {
@@ -106,6 +110,12 @@ function pickColumns(ds: StoredDataset, names: string[] | undefined): StoredColu
   });
 }
 
+/** The columns an export writes once its actions are applied (BAD_INPUT when every one is dropped). */
+function outputColumns(p: CompiledProtection): OutColumn[] {
+  if (p.outColumns.length === 0) throw new TidysetError('BAD_INPUT', 'every chosen column is dropped by its personal-data action; nothing would be written');
+  return p.outColumns;
+}
+
 /** Rows fetched per step when the export is in storage order. */
 const BATCH = 4096;
 
@@ -152,7 +162,9 @@ function conflictOf(m: Manifest | null, dataset: string, target: string, force: 
  */
 export function checkExport(ws: Workspace, opts: ExportOptions): void {
   const ds = ws.datasets.get(opts.dataset);
-  pickColumns(ds, opts.columns);
+  const protection = protectionFor(ws, ds, pickColumns(ds, opts.columns), { createSecret: false });
+  refuseDirect(protection.directKept, opts.allowDirect ?? false, ds.name);
+  outputColumns(protection);
   whereClause(ds, opts.filters ?? []);
   for (const s of opts.sort ?? []) pickColumns(ds, [s.column]);
   const outDir = path.resolve(opts.outDir);
@@ -167,6 +179,10 @@ export function checkExport(ws: Workspace, opts: ExportOptions): void {
 export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
   const ds = ws.datasets.get(opts.dataset);
   const cols = pickColumns(ds, opts.columns);
+  // The personal-data actions of the chosen columns, before anything is written.
+  const protection = protectionFor(ws, ds, cols, { createSecret: true });
+  refuseDirect(protection.directKept, opts.allowDirect ?? false, ds.name);
+  const outCols = outputColumns(protection);
   const filters = opts.filters ?? [];
   const sort = opts.sort ?? [];
   const where = whereClause(ds, filters); // checks the filter columns before anything is written
@@ -185,30 +201,33 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     const db = openDataset(ws, ds);
     let rows = 0;
     let written: { bytes: number; sha256: string };
-    const misfits = cols.map(() => 0);
+    const misfits = outCols.map(() => 0);
     try {
       registerFunctions(db);
       const total = filters.length ? (db.prepare(`SELECT count(*) AS n FROM rows WHERE ${where.sql}`).get(...where.params) as { n: number }).n : ds.rows;
       const select = cols.length ? cols.map((c) => c.physical).join(', ') : 'NULL';
       const source = rowSource(db, select, where, order, keys.length > 0);
       const step = Math.max(1, Math.floor(total / 200));
-      const names = cols.map((c) => c.name);
+      const names = outCols.map((c) => c.name);
+      const protect = protection.transform;
+      const identity = protection.identity;
       const killMidWrite = process.env.TIDYSET_TEST_EXPORT_KILL_AT === 'write';
       written = writeFile(unit.staged(name), (w) => {
         if (opts.format === 'csv') w.write(names.map(csvField).join(',') + '\r\n');
         const keysJson = names.map((n) => JSON.stringify(n) + ':');
-        const enc = cols.map((c) => jsonEncoder(c.type, c.detail));
-        for (const r of source) {
+        const enc = outCols.map((c) => jsonEncoder(c.type, c.action.action === 'keep' ? (cols[c.source]!.detail ?? null) : null));
+        for (const raw of source) {
+          const r = identity ? raw : protect(raw);
           if (opts.format === 'csv') {
             let line = '';
-            for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(r[i]!);
+            for (let i = 0; i < outCols.length; i++) line += (i ? ',' : '') + csvField(r[i]!);
             // An empty line would be read back as a blank line and the row lost; CSV has no NULL anyway.
-            w.write((line === '' && cols.length === 1 ? '""' : line) + '\r\n');
+            w.write((line === '' && outCols.length === 1 ? '""' : line) + '\r\n');
           } else {
             // Every key on every line, NULL as null: an absent key would drop a column that is all NULL
             // and reorder columns whose first value is NULL when the export is imported again.
             let obj = '{';
-            for (let i = 0; i < cols.length; i++) {
+            for (let i = 0; i < outCols.length; i++) {
               const v = enc[i]!(r[i]);
               if (v.misfit) misfits[i]!++;
               obj += (i ? ',' : '') + keysJson[i] + v.json;
@@ -231,15 +250,16 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     }
     const file: ExportedFile = { path: name, format: opts.format, rows, ...written };
     if (opts.format === 'jsonl') {
-      file.misfits = Object.fromEntries(cols.flatMap((c, i) => (['integer', 'decimal', 'boolean', 'date', 'datetime'].includes(c.type) ? [[c.name, misfits[i]!]] : [])));
+      file.misfits = Object.fromEntries(outCols.flatMap((c, i) => (['integer', 'decimal', 'boolean', 'date', 'datetime'].includes(c.type) ? [[c.name, misfits[i]!]] : [])));
     }
     const entry: ManifestEntry = {
       dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
       createdAt: new Date().toISOString(),
-      selection: { rows, columns: cols.map((c) => c.name), filters, sort },
+      selection: { rows, columns: outCols.map((c) => c.name), filters, sort },
       files: [file],
       sources: ds.source.path ? [{ path: ds.source.path, sha256: ds.source.sha256, size: ds.source.size }] : [],
       recipe: exportRecipe(ws, ds.name),
+      protection: { columns: protection.columns, allowDirect: (opts.allowDirect ?? false) && protection.directKept.length > 0 },
     };
     const { manifest, dropped } = mergeManifest(before, entry);
     writeFile(unit.staged(MANIFEST), (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));
