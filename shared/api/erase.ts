@@ -39,6 +39,8 @@ export const EraseSearchOutSchema = z.object({
   /** The forms the value was searched in (trimmed, normalised). */
   forms: z.array(z.string()),
   datasets: z.array(EraseMatchesSchema),
+  /** When the searched value was a pseudonym: the pseudonymised columns ("dataset.column") where the value it stands for was found (none: it stands for nothing here); null otherwise. */
+  pseudonymOf: z.array(z.string()).nullable(),
   /** Datasets searched (those without the column are skipped when a column is given). */
   searched: z.number().int(),
 });
@@ -91,6 +93,8 @@ export const EraseResultSchema = z.object({
   /** Exports made earlier from these datasets: they may hold the subject, re-issue them. */
   exports: z.array(ExportLogEntrySchema),
   ms: z.number(),
+  /** Milliseconds of each phase: the search and plan, the history steps, the physical purge and its check. */
+  phases: z.object({ search: z.number(), erase: z.number(), purge: z.number() }),
 });
 export type EraseResult = z.infer<typeof EraseResultSchema>;
 

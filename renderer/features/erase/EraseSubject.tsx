@@ -64,7 +64,7 @@ export function EraseSubject({ onShowAudit }: { onShowAudit: () => void }) {
     <div className="erase" data-testid="erase">
       <form className="erase-search" onSubmit={onSearch} role="search" aria-label="Find a data subject">
         <div className="erase-field grow">
-          <label className="field-label" htmlFor="erase-value">Value to find (an id, an email, a phone number…)</label>
+          <label className="field-label" htmlFor="erase-value">Value to find (an id, an email, a phone number, a pseudonym ps_…)</label>
           <input id="erase-value" className="input mono" value={value} onChange={(e) => setValue(e.target.value)} placeholder="e.g. 19850101-2385" autoComplete="off" spellCheck={false} data-testid="erase-value" data-autofocus />
         </div>
         <div className="erase-field">
@@ -86,6 +86,13 @@ export function EraseSubject({ onShowAudit }: { onShowAudit: () => void }) {
       {error ? <p className="error-text" role="alert">{error}</p> : null}
       {runError ? <p className="error-text" role="alert" data-testid="erase-error">{runError}</p> : null}
       {done ? <EraseResultView result={done} onShowAudit={onShowAudit} /> : null}
+      {result?.pseudonymOf ? (
+        <p className="erase-pseudonym" data-testid="erase-pseudonym">
+          {result.pseudonymOf.length
+            ? <>This is a pseudonym of a value in {result.pseudonymOf.join(', ')}; the rows holding that value are shown below.</>
+            : <>This pseudonym stands for no value of the pseudonymised columns here (made with another secret, or the value is gone).</>}
+        </p>
+      ) : null}
       {result && result.datasets.length === 0 ? (
         <p className="erase-none" data-testid="erase-none">No match in {formatCount(result.searched)} dataset{result.searched === 1 ? '' : 's'}.</p>
       ) : null}

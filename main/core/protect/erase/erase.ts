@@ -192,7 +192,9 @@ export function eraseSubject(ws: Workspace, input: EraseRunIn, ctx: JobContext =
   const scope = { value: input.value, column: input.column, datasets: input.datasets };
   const inScope = datasetsInScope(ws, scope);
   return withWriters(ws, inScope, 'erasing a data subject', () => {
+    const t0 = performance.now();
     const { matcher, hits } = searchAll(ws, scope, ctx);
+    const t1 = performance.now();
     const plans: DatasetPlan[] = [];
     for (const h of hits) {
       const db = openData(ws, ws.datasets.get(h.ds.id));
@@ -216,12 +218,15 @@ export function eraseSubject(ws: Workspace, input: EraseRunIn, ctx: JobContext =
       audit.progress(auditId, results(), plan, 'erasing');
     });
     audit.progress(auditId, results(), plan, 'purging');
+    const t2 = performance.now();
     killPoint('erase:purge');
     ctx.progress(plans.length, plans.length + 1, 'wiping the files');
     const purge = purgeFiles(ws, plans, matcher.forms.exact);
     audit.finish(auditId, results());
     truncateWal(ws.catalog);
     const exports = exportsOf(ws.catalog, plans.map((p) => p.datasetId));
-    return { auditId, valueSha256, mode, datasets: results(), purge, exports, ms: Math.round(performance.now() - started) };
+    const t3 = performance.now();
+    const phases = { search: Math.round(t1 - t0), erase: Math.round(t2 - t1), purge: Math.round(t3 - t2) };
+    return { auditId, valueSha256, mode, datasets: results(), purge, exports, ms: Math.round(t3 - started), phases };
   });
 }

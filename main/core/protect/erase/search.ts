@@ -8,6 +8,7 @@ import type { JobContext } from '../../jobs/context';
 import { openDataset } from '../../rows/datasetDb';
 import type { Workspace } from '../../workspace';
 import { matcherOf, registerMatcher, type Matcher } from './match';
+import { isPseudonym, resolvePseudonym, type PseudonymHit } from './pseudonym';
 
 /** What one dataset holds of the subject: row ids and the (row id, physical column) cells. */
 export interface DatasetHits {
@@ -70,10 +71,13 @@ export function searchDb(db: Db, ds: StoredDataset, m: Matcher, column: string |
 }
 
 /** Searches every dataset in scope (read-only), reporting each dataset done to `ctx`. */
-export function searchAll(ws: Workspace, scope: EraseScope & { datasets?: string[] }, ctx?: JobContext): { matcher: Matcher; hits: DatasetHits[]; searched: number } {
-  const m = matcherOf(scope.value);
-  if (m.forms.exact === '') throw new TidysetError('BAD_INPUT', 'the value to erase is empty once trimmed');
+export function searchAll(ws: Workspace, scope: EraseScope & { datasets?: string[] }, ctx?: JobContext): { matcher: Matcher; hits: DatasetHits[]; searched: number; pseudonym: PseudonymHit | null } {
+  if (scope.value.trim() === '') throw new TidysetError('BAD_INPUT', 'the value to erase is empty once trimmed');
   const list = datasetsInScope(ws, scope);
+  // A pseudonym stands for the value it was made from: that value is what is searched (and erased).
+  const ps = isPseudonym(scope.value) ? resolvePseudonym(ws, scope.value, list, ctx?.isCancelled) : null;
+  if (ps && ps.values.length === 0) return { matcher: matcherOf(ps.pseudonym), hits: [], searched: list.length, pseudonym: ps };
+  const m = matcherOf(ps ? ps.values[0]! : scope.value);
   const hits: DatasetHits[] = [];
   list.forEach((ds, i) => {
     ctx?.progress(i, list.length, `searching ${ds.name}`);
@@ -85,12 +89,12 @@ export function searchAll(ws: Workspace, scope: EraseScope & { datasets?: string
       db.close();
     }
   });
-  return { matcher: m, hits, searched: list.length };
+  return { matcher: m, hits, searched: list.length, pseudonym: ps };
 }
 
 /** The search as the API answers it: the datasets with a match, a page of rows each. */
 export function searchSubject(ws: Workspace, q: EraseScope & { offset: number; limit: number }): EraseSearchOut {
-  const { matcher, hits, searched } = searchAll(ws, q);
+  const { matcher, hits, searched, pseudonym } = searchAll(ws, q);
   const datasets: EraseMatches[] = hits.filter((h) => h.rids.length || h.hidden.length).map((h) => {
     const byRid = new Map<number, string[]>();
     for (const [rid, p] of h.cells) byRid.set(rid, [...(byRid.get(rid) ?? []), h.ds.columns.find((c) => c.physical === p)!.name]);
@@ -101,5 +105,6 @@ export function searchSubject(ws: Workspace, q: EraseScope & { offset: number; l
       page: h.rids.slice(q.offset, q.offset + q.limit).map((rid) => ({ rid, values: h.values.get(rid)!, matched: byRid.get(rid) ?? [] })),
     };
   });
-  return { forms: [matcher.forms.exact, ...matcher.forms.norms.filter((n) => n !== matcher.forms.exact)], datasets, searched };
+  const forms = pseudonym ? [pseudonym.pseudonym] : [matcher.forms.exact, ...matcher.forms.norms.filter((n) => n !== matcher.forms.exact)];
+  return { forms, datasets, searched, pseudonymOf: pseudonym ? pseudonym.columns : null };
 }

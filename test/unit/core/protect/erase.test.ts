@@ -20,6 +20,9 @@ import { searchSubject } from '../../../../main/core/protect/erase/search';
 import { filesUnder } from '../../../../main/core/protect/erase/physical';
 import { formsOf, personnummerForms } from '../../../../main/core/protect/erase/match';
 import { AuditLog, sha256 } from '../../../../main/core/protect/audit';
+import { TagsRepo } from '../../../../main/core/db/repos/tags';
+import { loadSecret } from '../../../../main/core/protect/secret';
+import { pseudonym } from '../../../../main/core/protect/actions';
 
 let dir: string;
 
@@ -175,6 +178,27 @@ test('an erasure with no match is still audited; a value that is only spaces is 
     assert.equal(r.datasets.length, 0);
     assert.equal(new AuditLog(ws.catalog).list()[0]?.valueSha256, sha256('nobody-at-all-xyz'));
     assert.throws(() => eraseSubject(ws, { value: '   ', datasets: [], reason: 'x', blank: false }), /empty/);
+  } finally {
+    ws.close();
+  }
+});
+
+test('a pseudonym (HMAC under the workspace secret) finds and erases the value it stands for; without a secret it is refused', async () => {
+  const ws = await workspaceWithHistory('pseudonym');
+  try {
+    const ds = ws.datasets.get('customers');
+    const pnr = ds.columns.find((c) => c.name === 'pnr')!;
+    assert.throws(() => searchSubject(ws, { value: 'ps_0123456789abcdef0123', offset: 0, limit: 5 }), /no secret/);
+    new TagsRepo(ws.catalog).upsert(ds.id, { physical: pnr.physical, kind: 'national_id_se', category: 'direct', confidence: 1, evidence: null, status: 'confirmed', action: { action: 'hash' } });
+    const secret = loadSecret(ws, { create: true })!;
+    const ps = pseudonym(PNR, secret, 'national_id_se')!;
+    const found = searchSubject(ws, { value: ps, offset: 0, limit: 5 });
+    assert.deepEqual(found.pseudonymOf, ['customers.pnr']);
+    assert.deepEqual(found.datasets.map((d) => [d.dataset, d.rows]), [['customers', 1], ['orders', 1]], 'the value it stands for is found in every dataset');
+    assert.deepEqual(searchSubject(ws, { value: 'ps_0123456789abcdef0123', offset: 0, limit: 5 }).datasets, []);
+    const r = eraseSubject(ws, { value: ps, datasets: [], reason: 'pseudonym request', blank: false });
+    assert.equal(r.valueSha256, sha256(PNR), 'the audit keeps the hash of the value the pseudonym stands for');
+    assert.deepEqual(filesHolding(ws.dir, PNR), []);
   } finally {
     ws.close();
   }
