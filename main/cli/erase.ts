@@ -21,7 +21,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 function describeMatches(s: EraseSearchOut): string {
   if (!s.datasets.length) return `no match in ${plural(s.searched, 'dataset')}`;
   return s.datasets.map((d) => {
-    const head = `${d.dataset}: ${plural(d.rows, 'row')} (${d.matchedColumns.join(', ') || 'hidden columns only'})${d.hiddenCells ? `, ${plural(d.hiddenCells, 'cell')} in hidden columns` : ''}`;
+    const head = `${d.dataset}: ${plural(d.rows, 'row')} (${d.matchedColumns.join(', ') || 'hidden columns only'})${d.hiddenCells ? `, ${plural(d.hiddenCells, 'cell')} in hidden columns` : ''}` +
+      (d.mentions ? `; ${plural(d.mentions, 'other cell')} mention it inside longer text and are not erased (edit them first)` : '');
     const table = d.page.length ? '\n' + textTable(d.columns, d.page.map((r) => r.values), 30) + (d.rows > d.page.length ? `\n… and ${plural(d.rows - d.page.length, 'more row')}` : '') : '';
     return head + table;
   }).join('\n\n');

@@ -27,6 +27,8 @@ export const EraseMatchesSchema = z.object({
   cells: z.number().int(),
   /** Matching cells in hidden columns (dropped, or left by an undone split): always blanked. */
   hiddenCells: z.number().int(),
+  /** Cells that mention the value inside longer text (a note, an address): not erased; edit them first. */
+  mentions: z.number().int(),
   /** Visible columns with a match, in display order. */
   matchedColumns: z.array(z.string()),
   columns: z.array(z.string()),

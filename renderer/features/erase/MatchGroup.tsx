@@ -23,6 +23,11 @@ export function MatchGroup({ matches: d, included, onToggle, onMore }: Props) {
           {d.matchedColumns.length ? ` · in ${d.matchedColumns.join(', ')}` : ''}
           {d.hiddenCells ? ` · ${formatCount(d.hiddenCells)} cell${d.hiddenCells === 1 ? '' : 's'} in hidden (dropped) columns, always blanked` : ''}
         </span>
+        {d.mentions ? (
+          <span className="warn-text" data-testid={`erase-mentions-${d.dataset}`}>
+            {formatCount(d.mentions)} other cell{d.mentions === 1 ? '' : 's'} mention it inside longer text and will not be erased: edit {d.mentions === 1 ? 'it' : 'them'} first (find and replace)
+          </span>
+        ) : null}
       </header>
       {d.page.length ? (
         <div className="table-wrap erase-rows">

@@ -111,6 +111,8 @@ function subsequence(a: string, b: string): boolean {
 /** SQL that is true for the cells of `physical` holding the value, with its bound values. */
 export interface CellTest {
   sql: (physical: string) => string;
+  /** The C prefilter alone: true for every cell that holds or mentions the value (and a few others). */
+  pre: (physical: string) => string;
   params: unknown[];
 }
 
@@ -123,8 +125,6 @@ export function registerMatcher(db: Db, m: Matcher): CellTest {
   db.function('tidyset_erase_hit', { deterministic: true }, (v: unknown) => (m.test(v) ? 1 : 0));
   db.function('tidyset_erase_mentions', { deterministic: true }, (v: unknown) => (typeof v === 'string' && m.mentions(v) ? 1 : 0));
   const globs = m.forms.norms.filter((a) => !m.forms.norms.some((b) => b !== a && b.length < a.length && subsequence(b, a))).map(globOf);
-  return {
-    sql: (p) => `((instr(${p}, ?) > 0${globs.map(() => ` OR ${p} GLOB ?`).join('')}) AND tidyset_erase_hit(${p}))`,
-    params: [m.forms.exact, ...globs],
-  };
+  const pre = (p: string) => `(instr(${p}, ?) > 0${globs.map(() => ` OR ${p} GLOB ?`).join('')})`;
+  return { pre, sql: (p) => `(${pre(p)} AND tidyset_erase_hit(${p}))`, params: [m.forms.exact, ...globs] };
 }

@@ -16,6 +16,8 @@ export interface DatasetHits {
   rids: number[];
   cells: Array<[number, string]>;
   hidden: Array<[number, string]>;
+  /** Visible cells that mention the value inside longer text: not erased, reported. */
+  mentions: number;
   /** The visible matched rows with their values in display order (for a page of the search). */
   values: Map<number, Array<string | null>>;
 }
@@ -41,9 +43,10 @@ export function hiddenPhysicals(db: Db, ds: StoredDataset): string[] {
 export function searchDb(db: Db, ds: StoredDataset, m: Matcher, column: string | undefined, isCancelled?: () => boolean): DatasetHits {
   const test = registerMatcher(db, m);
   const cols = column === undefined ? ds.columns : ds.columns.filter((c) => c.name === column);
-  const hits: DatasetHits = { ds, rids: [], cells: [], hidden: [], values: new Map() };
+  const hits: DatasetHits = { ds, rids: [], cells: [], hidden: [], mentions: 0, values: new Map() };
   if (cols.length) {
-    const where = cols.map((c) => test.sql(c.physical)).join(' OR ');
+    // The prefilter alone: each candidate cell is then a hit, a mention inside longer text, or neither.
+    const where = cols.map((c) => test.pre(c.physical)).join(' OR ');
     const all = ds.columns.length ? ds.columns.map((c) => c.physical).join(', ') : 'NULL';
     const stmt = db.prepare(`SELECT _rid, ${all} FROM rows WHERE ${where} ORDER BY _rid`).raw(true);
     let n = 0;
@@ -51,11 +54,17 @@ export function searchDb(db: Db, ds: StoredDataset, m: Matcher, column: string |
       if (++n % 1024 === 0 && isCancelled?.()) throw new TidysetError('CANCELLED', 'erasure cancelled');
       const rid = r[0] as number;
       const values = r.slice(1) as Array<string | null>;
+      let hit = false;
+      ds.columns.forEach((c, i) => {
+        if (!cols.includes(c)) return;
+        if (m.test(values[i])) {
+          hits.cells.push([rid, c.physical]);
+          hit = true;
+        } else if (typeof values[i] === 'string' && m.mentions(values[i]!)) hits.mentions++;
+      });
+      if (!hit) continue;
       hits.rids.push(rid);
       hits.values.set(rid, values);
-      ds.columns.forEach((c, i) => {
-        if (cols.includes(c) && m.test(values[i])) hits.cells.push([rid, c.physical]);
-      });
     }
   }
   const hidden = column === undefined ? hiddenPhysicals(db, ds) : [];
@@ -95,12 +104,12 @@ export function searchAll(ws: Workspace, scope: EraseScope & { datasets?: string
 /** The search as the API answers it: the datasets with a match, a page of rows each. */
 export function searchSubject(ws: Workspace, q: EraseScope & { offset: number; limit: number }): EraseSearchOut {
   const { matcher, hits, searched, pseudonym } = searchAll(ws, q);
-  const datasets: EraseMatches[] = hits.filter((h) => h.rids.length || h.hidden.length).map((h) => {
+  const datasets: EraseMatches[] = hits.filter((h) => h.rids.length || h.hidden.length || h.mentions).map((h) => {
     const byRid = new Map<number, string[]>();
     for (const [rid, p] of h.cells) byRid.set(rid, [...(byRid.get(rid) ?? []), h.ds.columns.find((c) => c.physical === p)!.name]);
     const matchedColumns = h.ds.columns.filter((c) => h.cells.some(([, p]) => p === c.physical)).map((c) => c.name);
     return {
-      dataset: h.ds.name, rows: h.rids.length, cells: h.cells.length, hiddenCells: h.hidden.length, matchedColumns,
+      dataset: h.ds.name, rows: h.rids.length, cells: h.cells.length, hiddenCells: h.hidden.length, mentions: h.mentions, matchedColumns,
       columns: h.ds.columns.map((c) => c.name), offset: q.offset,
       page: h.rids.slice(q.offset, q.offset + q.limit).map((rid) => ({ rid, values: h.values.get(rid)!, matched: byRid.get(rid) ?? [] })),
     };

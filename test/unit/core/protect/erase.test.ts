@@ -106,6 +106,8 @@ test('search finds the subject in every dataset, in every form, with hidden cell
     const hidden = searchSubject(ws, { value: 'Xanthoria-upon-Erasure', offset: 0, limit: 20 });
     assert.equal(hidden.datasets[0]?.hiddenCells, 1, 'the dropped column still holds it');
     assert.equal(searchSubject(ws, { value: PNR, column: 'item', offset: 0, limit: 20 }).datasets.length, 0);
+    const inText = searchSubject(ws, { value: 'umbrellas', offset: 0, limit: 20 }).datasets;
+    assert.deepEqual(inText.map((d) => [d.dataset, d.rows, d.mentions]), [['customers', 0, 1]], 'a mention inside longer text is reported, not matched');
   } finally {
     ws.close();
   }
