@@ -64,7 +64,7 @@ export function EraseSubject({ onShowAudit }: { onShowAudit: () => void }) {
     <div className="erase" data-testid="erase">
       <form className="erase-search" onSubmit={onSearch} role="search" aria-label="Find a data subject">
         <div className="erase-field grow">
-          <label className="field-label" htmlFor="erase-value">Value to find (an id, an email, a phone number, a pseudonym ps_…)</label>
+          <label className="field-label" htmlFor="erase-value">Value to find (id, email, phone, pseudonym ps_…)</label>
           <input id="erase-value" className="input mono" value={value} onChange={(e) => setValue(e.target.value)} placeholder="e.g. 19850101-2385" autoComplete="off" spellCheck={false} data-testid="erase-value" data-autofocus />
         </div>
         <div className="erase-field">
