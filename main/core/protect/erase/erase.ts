@@ -116,19 +116,21 @@ function purgeFiles(ws: Workspace, plans: DatasetPlan[], needle: string | null):
   ws.catalog.exec('VACUUM');
   ok = truncateWal(ws.catalog) && ok;
   if (needle === null) return { files: plans.length + 1, vacuumed, verified: false };
-  for (const p of plans) {
-    const ds = ws.datasets.find(p.datasetId);
-    if (!ds || vacuumed.includes(p.name) || !ws.hasFile(ds.file)) continue;
-    if (filesContaining([ws.dataPath(ds.file), `${ws.dataPath(ds.file)}-wal`], needle).length) {
-      ok = vacuumFile(ws.dataPath(ds.file)) && ok;
-      vacuumed.push(p.name);
-    }
-  }
-  const erased = new Set(plans.map((p) => ws.datasets.find(p.datasetId)?.file).filter((f): f is string => !!f).map((f) => ws.dataPath(f)));
+  const base = (f: string) => f.replace(/-(wal|shm|journal)$/, '');
   const others = new Set(ws.datasets.list().filter((d) => !plans.some((p) => p.datasetId === d.id)).map((d) => ws.dataPath(d.file)));
   // Datasets left out of the erasure may hold the value by the user's choice: only the others count.
-  const left = filesContaining(filesUnder(ws.dir).filter((f) => !others.has(f.replace(/-(wal|shm|journal)$/, ''))), needle);
-  return { files: erased.size + 1, vacuumed, verified: ok && left.length === 0 };
+  let left = filesContaining(filesUnder(ws.dir).filter((f) => !others.has(base(f))), needle);
+  // A wiped-in-place file that still holds the value (stale bytes secure_delete could not reach) is rewritten.
+  const again = new Set<string>();
+  for (const p of plans) {
+    const ds = ws.datasets.find(p.datasetId);
+    if (!ds || vacuumed.includes(p.name) || !left.some((f) => base(f) === ws.dataPath(ds.file))) continue;
+    ok = vacuumFile(ws.dataPath(ds.file)) && ok;
+    vacuumed.push(p.name);
+    again.add(ws.dataPath(ds.file));
+  }
+  if (again.size) left = [...left.filter((f) => !again.has(base(f))), ...filesContaining([...again].flatMap((f) => [f, `${f}-wal`]), needle)];
+  return { files: plans.length + 1, vacuumed, verified: ok && left.length === 0 };
 }
 
 /** Finishes the erasures a killed process left (their plans say what is left); returns how many. */

@@ -21,6 +21,7 @@ import { filesUnder } from '../../../../main/core/protect/erase/physical';
 import { formsOf, personnummerForms } from '../../../../main/core/protect/erase/match';
 import { AuditLog, sha256 } from '../../../../main/core/protect/audit';
 import { TagsRepo } from '../../../../main/core/db/repos/tags';
+import { tryLease } from '../../../../main/core/lock/lease';
 import { loadSecret } from '../../../../main/core/protect/secret';
 import { pseudonym } from '../../../../main/core/protect/actions';
 
@@ -202,6 +203,25 @@ test('a pseudonym (HMAC under the workspace secret) finds and erases the value i
     assert.equal(r.valueSha256, sha256(PNR), 'the audit keeps the hash of the value the pseudonym stands for');
     assert.deepEqual(filesHolding(ws.dir, PNR), []);
   } finally {
+    ws.close();
+  }
+});
+
+test('a dataset another writer holds makes the erasure wait, then fail with DATASET_BUSY having changed nothing', async () => {
+  const ws = await workspaceWithHistory('busy');
+  const held = tryLease(ws.lockPath(ws.datasets.get('orders').file), 'a test holding the dataset', 0)!;
+  const before = process.env.TIDYSET_LOCK_TIMEOUT_MS;
+  process.env.TIDYSET_LOCK_TIMEOUT_MS = '200';
+  try {
+    assert.throws(() => eraseSubject(ws, { value: PNR, datasets: [], reason: 'busy', blank: false }), (e: Error & { code?: string }) => e.code === 'DATASET_BUSY' && /a test holding the dataset/.test(e.message));
+    assert.equal(new AuditLog(ws.catalog).list().length, 0);
+    assert.equal(ws.datasets.get('customers').rows, 3);
+    held.release();
+    assert.equal(eraseSubject(ws, { value: PNR, datasets: [], reason: 'free now', blank: false }).datasets.length, 2);
+  } finally {
+    held.release();
+    if (before === undefined) delete process.env.TIDYSET_LOCK_TIMEOUT_MS;
+    else process.env.TIDYSET_LOCK_TIMEOUT_MS = before;
     ws.close();
   }
 });
