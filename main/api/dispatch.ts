@@ -9,6 +9,7 @@ import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { datasetHandlers } from './datasets';
 import { detectHandlers } from './detect';
+import { eraseHandlers } from './erase';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...rowHandlers,
   ...cleanHandlers,
+  ...eraseHandlers,
   ...protectHandlers,
   ...detectHandlers,
 };

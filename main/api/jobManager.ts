@@ -54,6 +54,8 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
       const r = result as JobResult<'detect'>;
       return { dataset: r.dataset, personal: r.findings.filter((f) => f.category !== 'none').length, kept: r.kept };
     }
+    case 'erase':
+      return { ...(result as JobResult<'erase'>) };
   }
 }
 

@@ -8,6 +8,7 @@ import { TidysetError, fileSystemError } from '../core/errors';
 import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/query';
 import { kAnonymity, type KanonOptions } from '../core/protect/kanon';
 import { Workspace } from '../core/workspace';
+import { searchSubject } from '../core/protect/erase/search';
 import type { ReaderCall, ReaderData, ReaderReply, ReaderRequest } from './reader';
 
 useReadOnlyConnections();
@@ -39,6 +40,8 @@ function run(call: ReaderCall): unknown {
       const i = call.input as { op: unknown; limit: number };
       return previewOp(ws, call.dataset, i.op, i.limit);
     }
+    case 'erase.search':
+      return searchSubject(ws, call.input as Parameters<typeof searchSubject>[1]);
     case 'protect.kanon':
       return kAnonymity(ws, { ...(call.input as Omit<KanonOptions, 'dataset'>), dataset: call.dataset });
   }

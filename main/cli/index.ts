@@ -12,6 +12,7 @@ import { registerAppCommands } from './app';
 import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
+import { registerEraseCommands } from './erase';
 import { registerProtectCommands } from './protect';
 import { registerDetectCommands } from './detect';
 
@@ -157,6 +158,7 @@ common(program.command('export'))
 
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
+registerEraseCommands(program, { common, withWorkspace, print, workspaceDir });
 registerProtectCommands(program, { common, withWorkspace, print });
 registerDetectCommands(program, { common, withWorkspace, print });
 

@@ -5,6 +5,7 @@ import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { ScanDialog } from '../features/catalog/ScanDialog';
 import '../features/catalog/catalog.css';
 import { DatasetScreen } from '../features/grid/DatasetScreen';
+import { PrivacyScreen } from '../features/erase/PrivacyScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Sidebar } from './Sidebar';
 import { useDatasets } from './useDatasets';
@@ -24,7 +25,7 @@ export function App() {
     <div className="app" data-ready={datasets.loaded ? 'true' : 'false'}>
       <Sidebar route={route} />
       <main className="main" id="main">
-        {route.name === 'dataset' ? <DatasetScreen name={route.dataset} /> : <CatalogScreen />}
+        {route.name === 'dataset' ? <DatasetScreen name={route.dataset} /> : route.name === 'privacy' ? <PrivacyScreen /> : <CatalogScreen />}
       </main>
       {scan.open ? <ScanDialog onClose={closeScanDialog} /> : null}
       <ConnectionBanner />

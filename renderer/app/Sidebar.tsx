@@ -32,6 +32,9 @@ export function Sidebar({ route }: { route: Route }) {
           Scan a folder…
           <kbd>{MOD_KEY}+O</kbd>
         </button>
+        <a href="#/privacy" className={`button button-secondary button-block${route.name === 'privacy' ? ' is-current' : ''}`} data-testid="open-privacy">
+          Erase a data subject…
+        </a>
       </div>
       <JobsPanel />
       {workspace ? (

@@ -1,9 +1,10 @@
 // Hash routing: `#/` is the catalog, `#/d/<dataset name>` a dataset.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string };
+export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string } | { name: 'privacy' };
 
 function parse(hash: string): Route {
+  if (hash === '#/privacy') return { name: 'privacy' };
   const m = /^#\/d\/(.+)$/.exec(hash);
   if (m) {
     try {
@@ -16,6 +17,7 @@ function parse(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
+  if (route.name === 'privacy') return '#/privacy';
   return route.name === 'dataset' ? `#/d/${encodeURIComponent(route.dataset)}` : '#/';
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { AuditEntrySchema, EraseRunInSchema, EraseSearchInSchema, EraseSearchOutSchema, ExportLogEntrySchema } from './erase';
 import { protectContract } from './protect';
 import { detectContract } from './detect';
 
@@ -12,7 +13,7 @@ export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -229,6 +230,15 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  /** Find a data subject's value in every dataset (or one; in every column or one): a page of matching rows per dataset. */
+  'erase.search': { input: EraseSearchInSchema, output: EraseSearchOutSchema },
+  /**
+   * Erase a data subject (GDPR Art. 17) as a job (kind `erase`): rows deleted or cells blanked in the
+   * chosen datasets, earlier undo data purged, files wiped; the outcome is an EraseResult.
+   */
+  'jobs.erase': { input: EraseRunInSchema, output: JobInfoSchema },
+  /** The erasure audit log (newest first) and the export log. */
+  'audit.list': { input: z.object({}), output: z.object({ entries: z.array(AuditEntrySchema), exports: z.array(ExportLogEntrySchema) }) },
   ...protectContract,
   ...detectContract,
 } as const;

@@ -7,6 +7,7 @@ import { runGridBench } from './gridBench';
 import { runOpsBench } from './opsBench';
 import { runExportBench } from './exportBench';
 import { runParquetBench } from './parquetBench';
+import { runEraseBench } from './eraseBench';
 import { runKanonBench } from './kanonBench';
 import { runDetectBench } from './detectBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   { name: 'ops', run: runOpsBench },
   { name: 'export', run: runExportBench },
   { name: 'parquet', run: runParquetBench },
+  { name: 'erase', run: runEraseBench },
   { name: 'kanon', run: runKanonBench },
   { name: 'detect', run: runDetectBench },
 ];

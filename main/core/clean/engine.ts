@@ -77,6 +77,8 @@ function undoLocked(ws: Workspace, ds: StoredDataset): HistoryEntry | null {
   const history = new HistoryRepo(ws.catalog);
   const top = history.list(ds.id).filter((e) => e.state === 'done').at(-1);
   if (!top) return null;
+  // An erasure (GDPR Art. 17) and the steps whose undo data it purged cannot come back.
+  if (top.detail?.erased) throw new TidysetError('BAD_INPUT', `step ${top.seq} of dataset ${JSON.stringify(ds.name)} cannot be undone: ${(top.op as { op?: string }).op === 'erase' ? 'it erased a data subject' : 'an erasure removed its undo data'}`);
   history.setState(ds.id, top.seq, 'undoing');
   killPoint('undo:begun');
   const db = openData(ws, ds);

@@ -22,7 +22,8 @@ export function exportRecipe(ws: Workspace, dataset: string, rowKey?: string): R
     throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(dataset)} has no column ${JSON.stringify(rowKey)} to use as the row key`);
   }
   const operations = listHistory(ws, dataset)
-    .filter((e) => e.state === 'done')
+    // An erasure is not an operation to replay (nor is its audit reference anyone else's business).
+    .filter((e) => e.state === 'done' && (e.op as { op?: string }).op !== 'erase')
     .map((e) => {
       const op = e.op as Op;
       if (op.op === 'editCell' && rowKey !== undefined) {

@@ -11,6 +11,7 @@ import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
 import type { JobContext } from '../jobs/context';
 import { openDataset } from '../rows/datasetDb';
+import { recordExport } from '../protect/audit';
 import { registerFunctions, sortKey, whereClause } from '../rows/query';
 import type { Workspace } from '../workspace';
 import { refuseDirect, type CompiledProtection, type OutColumn } from '../protect/actions';
@@ -273,6 +274,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     writeFile(unit.staged(MANIFEST), (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));
     if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
     unit.commit([name, MANIFEST], dropped);
+    recordExport(ws.catalog, { datasetId: ds.id, dataset: ds.name, format: opts.format, path: target, rows, sha256: written.sha256 });
     ctx.progress(rows, rows, `${ds.name}: done`);
     return { files: [{ ...file, path: target }], manifest: path.join(outDir, MANIFEST), entry };
   } catch (e) {

@@ -9,6 +9,8 @@ import { runCleanAction, type CleanAction, type CleanResult } from '../clean/act
 import { reimportDataset } from '../catalog/reimport';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
 import { detectDataset, type DetectResult } from '../protect/detect/detectDataset';
+import { eraseSubject } from '../protect/erase/erase';
+import type { EraseResult, EraseRunIn } from '../../../shared/api/erase';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -19,6 +21,7 @@ export interface JobSpecs {
   clean: { params: CleanAction; result: CleanResult };
   /** Personal-data detection over a dataset's columns, stored as suggested tags. */
   detect: { params: { dataset: string }; result: DetectResult };
+  erase: { params: EraseRunIn; result: EraseResult };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -31,6 +34,7 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
   clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
   detect: (ws, p, ctx) => detectDataset(ws, p, ctx),
+  erase: async (ws, p, ctx) => eraseSubject(ws, p, ctx),
 };
 
 /** A job of one of these kinds, as the runner runs it. */

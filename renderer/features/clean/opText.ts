@@ -73,6 +73,8 @@ export function doneText(op: OpInput, step: StepResult): string {
 export function changedText(op: { op?: unknown } | null | undefined, changed: number): string | null {
   const kind = (op && typeof op.op === 'string' ? op.op : '') as OpKind;
   if (kind === 'deleteRows') return plural(changed, 'row');
+  // An erasure (not a recipe operation): rows deleted, or cells blanked.
+  if ((kind as string) === 'erase') return plural(changed, (op as { mode?: unknown }).mode === 'blank' ? 'cell' : 'row');
   if (kind === 'rename' || kind === 'drop' || kind === 'reorder') return null;
   if (kind === 'split' || kind === 'merge' || kind === 'duplicate') return plural(changed, 'row');
   return plural(changed, 'cell');

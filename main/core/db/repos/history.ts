@@ -11,6 +11,8 @@ export interface OpDetail {
   failed?: number;
   /** Physical columns this operation added (kept across undo so that redo fills the same ones). */
   physicals?: string[];
+  /** An erasure purged this step's undo data (or it is the erasure): it cannot be undone. */
+  erased?: boolean;
 }
 
 export interface HistoryEntry {
