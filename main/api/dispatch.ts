@@ -16,6 +16,7 @@ import { DataRoots } from './paths';
 import { Reader } from './reader';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
+import { splitHandlers } from './split';
 import type { Face, HandlerContext, Handlers } from './types';
 
 /** Every method's handler; a missing or extra method is a compile error. */
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...rowHandlers,
   ...cleanHandlers,
+  ...splitHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

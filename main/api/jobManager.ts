@@ -50,6 +50,10 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
       const r = result as JobResult<'export'>;
       return { manifest: r.manifest, files: r.files, entry: r.entry };
     }
+    case 'split': {
+      const r = result as JobResult<'split'>;
+      return { dir: r.dir, manifest: r.manifest };
+    }
   }
 }
 

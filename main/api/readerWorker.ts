@@ -7,6 +7,9 @@ import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/fa
 import { TidysetError, fileSystemError } from '../core/errors';
 import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/query';
 import { Workspace } from '../core/workspace';
+import { planSplit } from '../core/split/plan';
+import { splitLeakage } from '../core/split/splitDataset';
+import type { SplitSpec } from '../../shared/api/split';
 import type { ReaderCall, ReaderData, ReaderReply, ReaderRequest } from './reader';
 
 useReadOnlyConnections();
@@ -38,6 +41,10 @@ function run(call: ReaderCall): unknown {
       const i = call.input as { op: unknown; limit: number };
       return previewOp(ws, call.dataset, i.op, i.limit);
     }
+    case 'split.preview':
+      return planSplit(ws, call.input as SplitSpec).preview;
+    case 'split.leakage':
+      return splitLeakage(ws, call.input as SplitSpec);
   }
 }
 

@@ -12,6 +12,7 @@ import { registerAppCommands } from './app';
 import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
+import { registerSplitCommands } from './split';
 
 interface Common {
   workspace?: string;
@@ -131,11 +132,11 @@ common(program.command('rejects'))
 common(program.command('export'))
   .description('export a dataset to CSV or typed JSON Lines with a manifest.json (data files and manifest written as a unit)')
   .argument('<dataset>', 'dataset name')
-  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
+  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl', 'parquet']).default('csv'))
   .requiredOption('-o, --out <dir>', 'output folder')
   .option('--columns <names>', 'columns to write, comma-separated, in this order (repeatable; default all)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
   .option('--force', 'overwrite this dataset\'s earlier output')
-  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl'; out: string; columns?: string[]; force?: boolean }) => {
+  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl' | 'parquet'; out: string; columns?: string[]; force?: boolean }) => {
     const params = { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false, columns: o.columns };
     const r = await runJob(o, 'export', params, 'export', 'items');
     print(o, r, () => [
@@ -149,6 +150,7 @@ common(program.command('export'))
 
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
+registerSplitCommands(program, { common, withWorkspace, print, workspaceDir, runSplit: (o, params) => runJob(o, 'split', params, 'split', 'items') });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { SplitJobInSchema, splitContract } from './split';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'split']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -158,7 +159,7 @@ export const contract = {
    */
   'jobs.export': {
     input: DatasetRef.extend({
-      format: z.enum(['csv', 'jsonl']),
+      format: z.enum(['csv', 'jsonl', 'parquet']),
       out: z.string().min(1),
       columns: z.array(z.string()).min(1).max(4096).optional(),
       filters: z.array(FilterSchema).max(32).optional(),
@@ -167,6 +168,13 @@ export const contract = {
     }),
     output: JobInfoSchema,
   },
+  /**
+   * Start a split job (kind `split`, the engine path of `tidyset split`): `<part>.<format>`,
+   * manifest.json and DATASHEET.md written into `out` as a unit; ALREADY_EXISTS when `out` holds
+   * files and `force` is not set. The job's outcome carries the folder and the manifest.
+   */
+  'jobs.split': { input: SplitJobInSchema, output: JobInfoSchema },
+  ...splitContract,
   'jobs.list': { input: z.object({}), output: z.array(JobInfoSchema) },
   'jobs.cancel': { input: z.object({ id: z.string() }), output: Ok },
   /** A page of rows, sorted and filtered. */

@@ -64,7 +64,7 @@ const BATCH = 4096;
  * The rows to write, in order. In storage order they come in batches of row ids (one crossing into
  * SQLite per batch instead of one per row); a sort needs one ordered statement, read row by row.
  */
-function* rowSource(db: Db, select: string, where: { sql: string; params: unknown[] }, order: string, sorted: boolean): Generator<Array<string | null>> {
+export function* rowSource(db: Db, select: string, where: { sql: string; params: unknown[] }, order: string, sorted: boolean): Generator<Array<string | null>> {
   if (sorted) {
     yield* db.prepare(`SELECT ${select} FROM rows WHERE ${where.sql} ORDER BY ${order}`).raw(true).iterate(...where.params) as IterableIterator<Array<string | null>>;
     return;
