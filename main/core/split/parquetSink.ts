@@ -5,7 +5,7 @@ import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer'
 import { parseDateTime } from '../../../shared/util/dates';
 import { jsonBoolean, jsonNumber } from '../export/jsonValues';
 import { TidysetError } from '../errors';
-import type { HashingWriter } from './writers';
+import type { HashingWriter } from './hashingWriter';
 
 export interface ParquetColumn {
   name: string;

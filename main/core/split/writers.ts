@@ -1,10 +1,10 @@
 // The one writer path of every export (plain `tidyset export` and splits): CSV (RFC 4180, UTF-8),
 // typed JSON Lines and Parquet, each a sink that takes rows of stored values and writes a new file
 // durably (created exclusively, fsynced), hashing its bytes as they go.
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import type { ColumnType, TypeDetail } from '../../../shared/api/catalog';
 import { jsonEncoder } from '../export/jsonValues';
+import { HashingWriter } from './hashingWriter';
 import { ParquetSink, type ParquetColumn } from './parquetSink';
 
 export type OutFormat = 'csv' | 'jsonl' | 'parquet';
@@ -34,41 +34,6 @@ export interface TableSink {
   finish(): WrittenFile;
   /** Closes without finishing (the caller removes the file). */
   abort(): void;
-}
-
-/** Buffers output and writes it in large blocks to a file descriptor, hashing as it goes. */
-export class HashingWriter {
-  private parts: string[] = [];
-  private pending = 0;
-  private readonly hash = createHash('sha256');
-  bytes = 0;
-  constructor(private readonly fd: number) {}
-  write(s: string): void {
-    this.parts.push(s);
-    this.pending += s.length;
-    if (this.pending >= 1 << 20) this.flush();
-  }
-  /** Writes bytes at once (after any buffered text). */
-  writeBytes(buf: Uint8Array): void {
-    this.flush();
-    this.emit(buf);
-  }
-  flush(): void {
-    if (!this.parts.length) return;
-    const buf = Buffer.from(this.parts.join(''), 'utf8');
-    this.parts = [];
-    this.pending = 0;
-    this.emit(buf);
-  }
-  digest(): string {
-    return this.hash.digest('hex');
-  }
-  private emit(buf: Uint8Array): void {
-    this.hash.update(buf);
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-    this.bytes += buf.length;
-  }
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
