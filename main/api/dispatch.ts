@@ -14,6 +14,7 @@ import { jobHandlers } from './jobs';
 import { JobManager } from './jobManager';
 import { DataRoots } from './paths';
 import { Reader } from './reader';
+import { protectHandlers } from './protect';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
 import { splitHandlers } from './split';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...rowHandlers,
   ...cleanHandlers,
   ...splitHandlers,
+  ...protectHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

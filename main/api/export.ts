@@ -13,8 +13,8 @@ export function resolveExportDestination(out: string, ctx: HandlerContext): stri
 
 /** The job parameters of a jobs.export call. */
 function exportOptions(input: ParsedIn<'jobs.export'>, outDir: string): ExportOptions {
-  const { dataset, format, columns, filters, sort, force } = input;
-  return { dataset, format, outDir, force, columns, filters, sort };
+  const { dataset, format, columns, filters, sort, force, allowDirect } = input;
+  return { dataset, format, outDir, force, columns, filters, sort, allowDirect };
 }
 
 export const exportHandlers: Pick<Handlers, 'jobs.export'> = {

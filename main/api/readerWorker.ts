@@ -6,6 +6,7 @@ import { previewOp } from '../core/clean/engine';
 import { blankFacet, numericFacet, textFacet, typeFacet } from '../core/clean/facets';
 import { TidysetError, fileSystemError } from '../core/errors';
 import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/query';
+import { kAnonymity, type KanonOptions } from '../core/protect/kanon';
 import { Workspace } from '../core/workspace';
 import { planSplit } from '../core/split/plan';
 import { splitLeakage } from '../core/split/splitDataset';
@@ -45,6 +46,8 @@ function run(call: ReaderCall): unknown {
       return planSplit(ws, call.input as SplitSpec).preview;
     case 'split.leakage':
       return splitLeakage(ws, call.input as SplitSpec);
+    case 'protect.kanon':
+      return kAnonymity(ws, { ...(call.input as Omit<KanonOptions, 'dataset'>), dataset: call.dataset });
   }
 }
 

@@ -13,6 +13,7 @@ import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
 import { registerSplitCommands } from './split';
+import { registerProtectCommands } from './protect';
 
 interface Common {
   workspace?: string;
@@ -136,8 +137,9 @@ common(program.command('export'))
   .requiredOption('-o, --out <dir>', 'output folder')
   .option('--columns <names>', 'columns to write, comma-separated, in this order (repeatable; default all)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
   .option('--force', 'overwrite this dataset\'s earlier output')
-  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl' | 'parquet'; out: string; columns?: string[]; force?: boolean }) => {
-    const params = { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false, columns: o.columns };
+  .option('--allow-direct', 'write columns tagged as direct identifiers whose action is keep (refused otherwise)')
+  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl' | 'parquet'; out: string; columns?: string[]; force?: boolean; allowDirect?: boolean }) => {
+    const params = { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false, columns: o.columns, allowDirect: o.allowDirect ?? false };
     const r = await runJob(o, 'export', params, 'export', 'items');
     print(o, r, () => [
       ...r.files.map((f) => {
@@ -151,6 +153,7 @@ common(program.command('export'))
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
 registerSplitCommands(program, { common, withWorkspace, print, workspaceDir, runSplit: (o, params) => runJob(o, 'split', params, 'split', 'items') });
+registerProtectCommands(program, { common, withWorkspace, print });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

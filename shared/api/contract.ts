@@ -5,6 +5,7 @@ import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
 import { SplitJobInSchema, splitContract } from './split';
+import { protectContract } from './protect';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
@@ -165,6 +166,8 @@ export const contract = {
       filters: z.array(FilterSchema).max(32).optional(),
       sort: z.array(SortSchema).max(8).optional(),
       force: z.boolean().default(false),
+      /** Write columns tagged `direct` whose action is keep; without it the call fails with DIRECT_IDENTIFIER. */
+      allowDirect: z.boolean().default(false),
     }),
     output: JobInfoSchema,
   },
@@ -231,6 +234,7 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  ...protectContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'FILE_ACCESS',
   /** Another writer holds the resource (an export into the same folder). */
   'BUSY',
+  /** An export would write a column tagged as a direct identifier as it is, and that was not confirmed (`--allow-direct`). */
+  'DIRECT_IDENTIFIER',
+  /** The workspace secret that pseudonyms are keyed by is missing, corrupt or not the one the catalog records. */
+  'SECRET_UNAVAILABLE',
 
   'DATASET_BUSY',
   'INTERNAL',

@@ -1,5 +1,6 @@
 // Sort and filter specifications of the grid, facets and row deletion.
 import { z } from 'zod';
+import { PdActionSchema, PdKindSchema } from './personal';
 
 export const SortSchema = z.object({ column: z.string(), dir: z.enum(['asc', 'desc']) });
 export type Sort = z.infer<typeof SortSchema>;
@@ -14,5 +15,13 @@ export const FilterSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in'), column: z.string(), values: z.array(z.string().nullable()).min(1).max(10000) }),
   /** The non-empty value does not fit the column's inferred type (the type facet). */
   z.object({ kind: z.literal('mismatch'), column: z.string() }),
+  /**
+   * The row's equivalence class over the quasi-identifiers `columns` (after their `actions`) has fewer
+   * than `k` rows: the rows that break k-anonymity. `column` is the first quasi-identifier.
+   */
+  z.object({
+    kind: z.literal('smallClass'), column: z.string(), columns: z.array(z.string()).min(1).max(16), k: z.number().int().min(1),
+    actions: z.record(z.string(), PdActionSchema).optional(), kinds: z.record(z.string(), PdKindSchema).optional(),
+  }),
 ]);
 export type Filter = z.infer<typeof FilterSchema>;

@@ -1,5 +1,6 @@
 // Recipes: a dataset's applied history saved as JSON, and replayed on another dataset with a
 // column mapping; cell edits find their row by a key column the user picks.
+import type { Filter } from '../../../shared/api/filters';
 import { missingColumns } from '../../../shared/ops/columns';
 import { RECIPE_VERSION, RecipeSchema, type Op, type Recipe } from '../../../shared/ops/schema';
 import { HistoryRepo, type HistoryEntry } from '../db/repos/history';
@@ -38,11 +39,18 @@ export function mapOp(op: Op, map: Record<string, string>): Op {
   const o = structuredClone(op) as Op & Record<string, unknown>;
   if ('column' in o && typeof o.column === 'string') o.column = m(o.column);
   if (o.op === 'merge' || o.op === 'reorder') o.columns = o.columns.map(m);
-  if (o.op === 'deleteRows') o.filters = o.filters.map((f) => ({ ...f, column: m(f.column) }));
+  if (o.op === 'deleteRows') o.filters = o.filters.map((f) => mapFilter(f, m));
   if (o.op === 'editCell' && o.key) o.key = { ...o.key, column: m(o.key.column) };
   // The rows an operation applies to are named by columns too.
-  if ('where' in o && Array.isArray(o.where)) o.where = o.where.map((f) => ({ ...f, column: m(f.column) }));
+  if ('where' in o && Array.isArray(o.where)) o.where = o.where.map((f) => mapFilter(f, m));
   return o;
+}
+
+/** A filter with its column references renamed (a smallClass filter names several, and keys its actions by them). */
+function mapFilter(f: Filter, m: (n: string) => string): Filter {
+  if (f.kind !== 'smallClass') return { ...f, column: m(f.column) };
+  const keys = <T>(r: Record<string, T> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [m(k), v])) : undefined);
+  return { ...f, column: m(f.column), columns: f.columns.map(m), actions: keys(f.actions), kinds: keys(f.kinds) };
 }
 
 /** Checks, before anything runs, that every column the recipe reads will exist when it is read. */

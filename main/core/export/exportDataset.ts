@@ -11,9 +11,11 @@ import type { JobContext } from '../jobs/context';
 import { openDataset } from '../rows/datasetDb';
 import { registerFunctions, sortKey, whereClause } from '../rows/query';
 import type { Workspace } from '../workspace';
+import { refuseDirect, type CompiledProtection, type OutColumn } from '../protect/actions';
+import { protectionFor } from '../protect/policy';
 import { ExportUnit, killPoint } from './exportUnit';
 import { planParquet } from '../split/parquetPlan';
-import { openSink, writeTextFile, type OutColumn, type OutFormat } from '../split/writers';
+import { openSink, writeTextFile, type OutColumn as SinkColumn, type OutFormat } from '../split/writers';
 import { entryOf, MANIFEST, mergeManifest, readManifest, type ExportedFile, type Manifest, type ManifestEntry } from './manifest';
 
 export type { ExportedFile, ManifestEntry } from './manifest';
@@ -32,6 +34,8 @@ export interface ExportOptions {
   filters?: Filter[];
   /** Row order (the grid's sort); default storage order. */
   sort?: Sort[];
+  /** Write columns tagged as direct identifiers whose action is keep (`--allow-direct`); refused otherwise. */
+  allowDirect?: boolean;
 }
 
 export interface ExportResult {
@@ -55,6 +59,12 @@ function pickColumns(ds: StoredDataset, names: string[] | undefined): StoredColu
     seen.add(n);
     return c;
   });
+}
+
+/** The columns an export writes once its actions are applied (BAD_INPUT when every one is dropped). */
+function outputColumns(p: CompiledProtection): OutColumn[] {
+  if (p.outColumns.length === 0) throw new TidysetError('BAD_INPUT', 'every chosen column is dropped by its personal-data action; nothing would be written');
+  return p.outColumns;
 }
 
 /** Rows fetched per step when the export is in storage order. */
@@ -103,7 +113,9 @@ function conflictOf(m: Manifest | null, dataset: string, target: string, force: 
  */
 export function checkExport(ws: Workspace, opts: ExportOptions): void {
   const ds = ws.datasets.get(opts.dataset);
-  pickColumns(ds, opts.columns);
+  const protection = protectionFor(ws, ds, pickColumns(ds, opts.columns), { createSecret: false });
+  refuseDirect(protection.directKept, opts.allowDirect ?? false, ds.name);
+  outputColumns(protection);
   whereClause(ds, opts.filters ?? []);
   for (const s of opts.sort ?? []) pickColumns(ds, [s.column]);
   const outDir = path.resolve(opts.outDir);
@@ -118,6 +130,10 @@ export function checkExport(ws: Workspace, opts: ExportOptions): void {
 export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
   const ds = ws.datasets.get(opts.dataset);
   const cols = pickColumns(ds, opts.columns);
+  // The personal-data actions of the chosen columns, before anything is written.
+  const protection = protectionFor(ws, ds, cols, { createSecret: true });
+  refuseDirect(protection.directKept, opts.allowDirect ?? false, ds.name);
+  const outCols = outputColumns(protection);
   const filters = opts.filters ?? [];
   const sort = opts.sort ?? [];
   const where = whereClause(ds, filters); // checks the filter columns before anything is written
@@ -141,19 +157,23 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
       registerFunctions(db);
       const total = filters.length ? (db.prepare(`SELECT count(*) AS n FROM rows WHERE ${where.sql}`).get(...where.params) as { n: number }).n : ds.rows;
       const select = cols.length ? cols.map((c) => c.physical).join(', ') : 'NULL';
-      const out: OutColumn[] = cols.map((c) => ({ name: c.name, type: c.type, detail: c.detail }));
+      // A column an action rewrites loses its inferred detail (and, for Parquet, is planned as text).
+      const kept = outCols.map((c) => (c.action.action === 'keep' ? cols[c.source]! : null));
+      const out: SinkColumn[] = outCols.map((c, i) => ({ name: c.name, type: c.type, detail: kept[i]?.detail ?? null }));
       if (opts.format === 'parquet') {
-        const plan = planParquet(db, cols, cols.map((c) => c.name));
+        const plan = planParquet(db, kept, out.map((c) => c.name));
         out.forEach((c, i) => (c.parquet = plan.kinds[i]));
         asText = plan.asText;
       }
       const source = rowSource(db, select, where, order, keys.length > 0);
       const step = Math.max(1, Math.floor(total / 200));
+      const protect = protection.transform;
+      const identity = protection.identity;
       const killMidWrite = process.env.TIDYSET_TEST_EXPORT_KILL_AT === 'write';
       const sink = openSink(unit.staged(name), opts.format, out);
       try {
-        for (const r of source) {
-          sink.write(r);
+        for (const raw of source) {
+          sink.write(identity ? raw : protect(raw));
           rows++;
           if (rows % step === 0) {
             if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
@@ -179,10 +199,11 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     const entry: ManifestEntry = {
       dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
       createdAt: new Date().toISOString(),
-      selection: { rows, columns: cols.map((c) => c.name), filters, sort },
+      selection: { rows, columns: outCols.map((c) => c.name), filters, sort },
       files: [file],
       sources: ds.source.path ? [{ path: ds.source.path, sha256: ds.source.sha256, size: ds.source.size }] : [],
       recipe: exportRecipe(ws, ds.name),
+      protection: { columns: protection.columns, allowDirect: (opts.allowDirect ?? false) && protection.directKept.length > 0 },
     };
     const { manifest, dropped } = mergeManifest(before, entry);
     writeTextFile(unit.staged(MANIFEST), JSON.stringify(manifest, null, 2) + '\n');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import type { Recipe } from '../../../shared/ops/schema';
 import { TidysetError } from '../errors';
+import type { ColumnProtection } from '../protect/actions';
 import { APP_VERSION } from '../version';
 
 export const MANIFEST = 'manifest.json';
@@ -32,6 +33,11 @@ export interface ManifestEntry {
   sources: Array<{ path: string; sha256: string | null; size: number | null }>;
   /** The dataset's applied history as a recipe (`tidyset apply` replays it on the source). */
   recipe: Recipe;
+  /**
+   * The personal-data action of every chosen column (kind and category from its tag, null when
+   * untagged); `allowDirect` when direct identifiers were written as they are on the user's say-so.
+   */
+  protection?: { columns: ColumnProtection[]; allowDirect: boolean };
 }
 
 export interface Manifest {

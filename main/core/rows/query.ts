@@ -10,6 +10,8 @@ import { TidysetError } from '../errors';
 import type { JobContext } from '../jobs/context';
 import type { Workspace } from '../workspace';
 import { selectList } from './datasetDb';
+import { smallClassWhere } from '../protect/kanon';
+import { registerProtectFunctions } from '../protect/sqlFunctions';
 
 /** Rows between two cached anchors: a page never skips more than this many index entries. */
 const ANCHOR_EVERY = 2000;
@@ -54,6 +56,7 @@ export function registerFunctions(db: Db): void {
   });
   db.function('tidyset_misfit', { deterministic: true }, (v: unknown, type: unknown) =>
     typeof v === 'string' && v !== '' && !valueFitsType(v, type as ColumnType) ? 1 : 0);
+  registerProtectFunctions(db);
 }
 
 /** The cached read-write connection of a dataset file in this process. */
@@ -183,6 +186,12 @@ export function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string
         parts.push(`tidyset_misfit(${p}, ?)`);
         params.push(c.type);
         break;
+      case 'smallClass': {
+        const w = smallClassWhere(ds, f);
+        parts.push(`(${w.sql})`);
+        params.push(...w.params);
+        break;
+      }
       case 'date': {
         const key = `tidyset_date(${p})`;
         parts.push(`${key} IS NOT NULL`);

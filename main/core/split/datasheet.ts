@@ -54,8 +54,8 @@ export function renderDatasheet(f: DatasheetFacts): string {
   lines.push('', '**Personal data.**');
   if (m.protection.columns.length === 0) lines.push('- No column is tagged as personal data in the catalog.');
   for (const t of m.protection.columns) {
-    const a = t.action as { action: string; keep?: number; to?: string } | null;
-    const what = !a || a.action === 'keep' ? 'written as it is' : a.action === 'mask' ? `masked (last ${a.keep} characters kept)` : a.action === 'generalise' ? `generalised (${a.to})` : a.action === 'hash' ? 'replaced by a keyed hash (pseudonymised)' : a.action === 'drop' ? 'dropped' : a.action;
+    const [a, arg] = t.action.split(':');
+    const what = a === 'keep' ? 'written as it is' : a === 'mask' ? `masked (last ${arg} characters kept)` : a === 'generalise' ? `generalised (${arg})` : a === 'hash' ? 'replaced by a keyed hash (pseudonymised)' : a === 'drop' ? 'dropped' : a === 'suppress' ? 'suppressed (every value empty)' : t.action;
     lines.push(`- \`${t.column}\`: ${t.kind}, ${t.category === 'direct' ? 'direct identifier' : t.category === 'quasi' ? 'quasi-identifier' : t.category === 'special' ? 'special category (GDPR Art. 9)' : t.category}; ${what}.`);
   }
   if (m.protection.allowDirect) lines.push('- Direct identifiers were allowed to be written as they are (`--allow-direct`).');

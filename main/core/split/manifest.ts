@@ -29,7 +29,8 @@ export interface SplitManifest {
   /** The dataset's applied history (`tidyset apply` replays it on the source; verify --rebuild does). */
   recipe: Recipe;
   dedupe: { clusterColumn: string | null; clustersComputed: boolean; groups: number | null };
-  protection: { columns: Array<{ column: string; kind: string; category: string; action: unknown }>; allowDirect: boolean };
+  /** Each tagged column's kind, category and action (CLI spelling: keep, drop, mask:4, hash, generalise:year, suppress). */
+  protection: { columns: Array<{ column: string; kind: string | null; category: string | null; action: string }>; allowDirect: boolean };
   split: {
     strategy: SplitPreview['strategy'];
     seed: number;

@@ -34,5 +34,7 @@ export function describeFilter(f: Filter): string {
     }
     case 'mismatch':
       return `${f.column} does not fit its type`;
+    case 'smallClass':
+      return `fewer than ${f.k} rows share its ${f.columns.join(', ')}`;
   }
 }
