@@ -92,7 +92,7 @@ test('two runs in separate workspaces give byte-identical files; the manifests d
   }
   const [a, b] = runs;
   for (const f of a!.manifest.files) assert.ok(kit.read(a!.dir, f.path).equals(kit.read(b!.dir, f.path)), `${f.path} differs between the runs`);
-  const strip = (m: typeof a.manifest) => JSON.stringify({ ...m, createdAt: null, recipe: { ...m.recipe, createdAt: null } });
+  const strip = (m: NonNullable<typeof a>['manifest']) => JSON.stringify({ ...m, createdAt: null, recipe: { ...m.recipe, createdAt: null } });
   assert.equal(strip(a!.manifest), strip(b!.manifest));
 });
 
