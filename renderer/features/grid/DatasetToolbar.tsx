@@ -8,6 +8,7 @@ import { openCleanDialog } from '../clean/dialogStore';
 import { redoStep, reportError, undoStep } from '../clean/operations';
 import { plural } from '../clean/opText';
 import { ExportButton } from '../export/ExportButton';
+import { ExportSplitsButton } from '../split/ExportSplitsButton';
 import { setPanels, toggleRight, usePanels } from './panelStore';
 
 interface Props {
@@ -36,6 +37,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
         </button>
       ) : null}
       <ExportButton datasetId={datasetId} filters={filters} />
+      <ExportSplitsButton datasetId={datasetId} disabled={!!busy} />
       <div className="button-group" role="group" aria-label="Undo and redo">
         <button type="button" className="button button-secondary button-icon" aria-label="Undo" title={`Undo (${MOD_KEY}+Z)`} disabled={!!busy} onClick={() => undoStep(datasetId).catch(reportError)} data-testid="undo">
           ↶

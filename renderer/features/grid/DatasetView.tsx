@@ -14,6 +14,8 @@ import { facetFilters, persistFacets, restoreFacets, syncFacetColumns, useFacets
 import { FacetsPanel } from '../facets/FacetsPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
+import { RowSelectionBar } from '../split/ExportSplitsButton';
+import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
 import { DataGrid } from './DataGrid';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
@@ -30,7 +32,8 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
   const facets = useFacets(dataset.id);
   const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
   const matching = useDatasetUi(dataset.id, 'matching');
-  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets)], [gridFilters, facets]);
+  const picked = useRowSelection(dataset.id);
+  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...rowSelectionFilters(picked)], [gridFilters, facets, picked]);
   useCleanHotkeys(dataset.id);
 
   // Facets follow the columns: a column that is gone takes its facet with it. Changes made here do this
@@ -64,6 +67,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         <div className="spacer" />
         <DatasetToolbar datasetId={dataset.id} filters={filters} facetCount={facets.length} />
       </header>
+      <RowSelectionBar datasetId={dataset.id} />
       <div className={`dataset-body${panels.facets ? ' with-facets' : ''}${panels.right !== 'none' ? ' with-right' : ''}`}>
         {panels.facets ? <FacetsPanel dataset={dataset} onClose={() => setPanels({ facets: false })} /> : null}
         <DataGrid dataset={dataset} />

@@ -8,12 +8,14 @@ import { refreshDatasets } from '../../app/useDatasets';
 import { getUi, patchUi, useDatasetUi } from '../clean/datasetUi';
 import { applyOperation, reportError } from '../clean/operations';
 import { facetFilters, useFacets } from '../facets/facetStore';
+import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
 import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
 
 export function useGridSync(dataset: Dataset, apiRef: RefObject<GridApi<GridRow> | null>, onReset: () => void) {
   const id = dataset.id;
   const facets = useFacets(id);
-  const extra = facetFilters(facets);
+  const picked = useRowSelection(id);
+  const extra = [...facetFilters(facets), ...rowSelectionFilters(picked)];
   const extraKey = JSON.stringify(extra);
   const extraRef = useRef<Filter[]>(extra);
   extraRef.current = extra;
