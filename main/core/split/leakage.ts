@@ -27,6 +27,25 @@ export interface LeakageReport {
 export type LeakRows = Record<'exact' | 'near' | 'group' | 'time', Record<string, number[]>>;
 
 const SAMPLE = 10_000;
+/** Candidate pairs checked at most (a dataset of near-copies would otherwise pair everything). */
+const MAX_CANDIDATES = 200_000;
+
+/** The compared values of rows of part `side`, by row id. */
+export type RowFetch = (side: number, rids: number[]) => Map<number, ReadonlyArray<string | null>>;
+
+function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  if (text.length < 3) out.add(text);
+  for (let i = 0; i + 3 <= text.length; i++) out.add(text.slice(i, i + 3));
+  return out;
+}
+
+function jaccard(a: Set<string> | undefined, b: Set<string> | undefined): number {
+  if (!a || !b) return 0;
+  let both = 0;
+  for (const g of a) if (b.has(g)) both++;
+  return both / (a.size + b.size - both);
+}
 export const NEAR_THRESHOLD = 0.8;
 
 export interface LeakageOptions {
@@ -74,17 +93,21 @@ export class LeakageCheck {
     if (this.time) this.time[i] = time;
   }
 
-  report(): { report: LeakageReport; rows: LeakRows } {
+  /** The report; `fetch` (the compared values of rows by part and row id) makes near-duplicates exact. */
+  report(fetch?: RowFetch): { report: LeakageReport; rows: LeakRows } {
     const rows: LeakRows = { exact: {}, near: {}, group: {}, time: {} };
     const exact = this.overlap(this.exact, rows.exact);
-    const near = this.sig ? this.nearDuplicates(exact.flagged, rows.near) : null;
+    const near = this.sig ? this.nearDuplicates(exact.flagged, rows.near, fetch) : null;
     const group = this.group ? this.overlap(this.group, rows.group) : null;
     const time = this.time ? this.timeOverlap(rows.time) : null;
     const report: LeakageReport = {
       columns: this.o.columns,
       clean: exact.rows === 0 && (near?.rows ?? 0) === 0 && (group?.rows ?? 0) === 0 && (time?.rows ?? 0) === 0,
       exactDuplicates: { rows: exact.rows, pairs: exact.pairs },
-      nearDuplicates: near ? { rows: near.rows, threshold: this.o.threshold ?? NEAR_THRESHOLD, method: `minhash (one-permutation, ${BINS} bins, ${BANDS} LSH bands, character 3-grams)`, pairs: near.pairs } : null,
+      nearDuplicates: near ? {
+        rows: near.rows, threshold: this.o.threshold ?? NEAR_THRESHOLD, pairs: near.pairs,
+        method: `minhash (one-permutation, ${BINS} bins, ${BANDS} LSH bands) over character 3-grams${fetch ? ', candidates confirmed by exact Jaccard' : ''}${near.capped ? `; only the first ${MAX_CANDIDATES} candidate pairs were checked` : ''}`,
+      } : null,
       groupOverlap: group ? { column: this.o.groupColumn!, groups: group.keys, rows: group.rows, pairs: group.pairs } : null,
       timeOverlap: time ? { column: this.o.timeColumn!, rows: time.rows, pairs: time.pairs } : null,
     };
@@ -150,17 +173,47 @@ export class LeakageCheck {
     return best;
   }
 
-  /** Rows of different parts whose signatures share an LSH band and whose estimated similarity reaches the threshold. */
-  private nearDuplicates(exactRows: Uint8Array, out: Record<string, number[]>) {
+  /**
+   * Rows of different parts whose signatures share an LSH band and whose estimated similarity comes
+   * near the threshold are candidates; with `fetch`, each candidate pair is then decided by the exact
+   * Jaccard similarity of its rows' character 3-grams (short rows fool a 16-bin estimate).
+   */
+  private nearDuplicates(exactRows: Uint8Array, out: Record<string, number[]>, fetch?: RowFetch) {
     const sig = this.sig!;
     const threshold = this.o.threshold ?? NEAR_THRESHOLD;
+    const loose = fetch ? threshold - 0.25 : threshold;
     const largest = this.largestSide();
+    const candidates: Array<[number, number]> = [];
+    const seen = new Set<number>();
+    const consider = (i: number, j: number) => {
+      if (this.side[i] === this.side[j] || this.exact[i] === this.exact[j]) return;
+      if (candidates.length >= MAX_CANDIDATES || similarity(sig, i * BINS, j * BINS) < loose) return;
+      const key = i < j ? i * this.n + j : j * this.n + i;
+      if (seen.has(key)) return;
+      seen.add(key);
+      candidates.push([i, j]);
+    };
+    for (let band = 0; band < BANDS; band++) {
+      const first = new Map<number, number>();
+      for (let i = 0; i < this.n; i++) {
+        if (this.side[i] === largest || exactRows[i]) continue;
+        const k = bandKey(sig, i * BINS, band);
+        const j = first.get(k);
+        if (j === undefined) first.set(k, i);
+        else consider(j, i);
+      }
+      for (let i = 0; i < this.n; i++) {
+        if (this.side[i] !== largest || exactRows[i]) continue;
+        const j = first.get(bandKey(sig, i * BINS, band));
+        if (j !== undefined) consider(j, i);
+      }
+    }
+    const grams = fetch ? this.gramsOf(candidates, fetch) : null;
     const flagged = new Uint8Array(this.n);
     const pairs = new Map<string, PairCount>();
     const later = new Uint8Array(this.n);
-    const match = (i: number, j: number) => {
-      if (this.side[i] === this.side[j] || this.exact[i] === this.exact[j]) return;
-      if (similarity(sig, i * BINS, j * BINS) < threshold) return;
+    for (const [i, j] of candidates) {
+      if (grams && jaccard(grams.get(i), grams.get(j)) < threshold) continue;
       for (const r of [i, j]) {
         if (!flagged[r]) {
           flagged[r] = 1;
@@ -172,25 +225,28 @@ export class LeakageCheck {
         later[b] = 1;
         this.countPair(pairs, this.side[a]!, this.side[b]!);
       }
-    };
-    for (let band = 0; band < BANDS; band++) {
-      const first = new Map<number, number>();
-      for (let i = 0; i < this.n; i++) {
-        if (this.side[i] === largest || exactRows[i]) continue;
-        const k = bandKey(sig, i * BINS, band);
-        const j = first.get(k);
-        if (j === undefined) first.set(k, i);
-        else match(j, i);
-      }
-      for (let i = 0; i < this.n; i++) {
-        if (this.side[i] !== largest || exactRows[i]) continue;
-        const j = first.get(bandKey(sig, i * BINS, band));
-        if (j !== undefined) match(j, i);
-      }
     }
     let rows = 0;
     for (let i = 0; i < this.n; i++) rows += later[i]!;
-    return { rows, pairs: [...pairs.values()] };
+    return { rows, pairs: [...pairs.values()], capped: candidates.length >= MAX_CANDIDATES };
+  }
+
+  /** The 3-gram sets of the candidates' rows, fetched by part and row id. */
+  private gramsOf(candidates: Array<[number, number]>, fetch: RowFetch): Map<number, Set<string>> {
+    const bySide = new Map<number, Map<number, number>>();
+    for (const pair of candidates) {
+      for (const i of pair) {
+        const s = this.side[i]!;
+        let m = bySide.get(s);
+        if (!m) bySide.set(s, (m = new Map()));
+        m.set(this.rid[i]!, i);
+      }
+    }
+    const out = new Map<number, Set<string>>();
+    for (const [side, rids] of bySide) {
+      for (const [rid, values] of fetch(side, [...rids.keys()])) out.set(rids.get(rid)!, trigrams(normalisedRow(values)));
+    }
+    return out;
   }
 
   /** For each earlier part a and later part b: rows of b whose time is not after a's latest time. */

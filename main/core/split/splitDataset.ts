@@ -16,6 +16,7 @@ import type { Workspace } from '../workspace';
 import { renderDatasheet } from './datasheet';
 import { CLUSTER_COLUMN, columnOf } from './keys';
 import { LeakageCheck } from './leakage';
+import { fetchRows } from './datasetLeakage';
 import { DATASHEET, SPLIT_MANIFEST, SPLIT_MANIFEST_VERSION, readSplitManifest, type ListedFile, type SplitManifest } from './manifest';
 import { planParquet } from './parquetPlan';
 import { planSplit, showTime, type SplitPlan } from './plan';
@@ -65,11 +66,12 @@ export function splitLeakage(ws: Workspace, spec: SplitSpec) {
       if (p !== EXCLUDED) check.add(p, plan.keys.rids[i]!, r, plan.keys.groupOf ? plan.keys.groupOf[i]! : NaN, plan.keys.timeOf ? plan.keys.timeOf[i]! : NaN);
       i++;
     }
+    const fetch = fetchRows(db, plan.ds.columns);
+    const { report, rows } = check.report((_side, rids) => fetch(rids));
+    return { report: showLeakTimes(report, numericTime(plan, spec)), rows };
   } finally {
     db.close();
   }
-  const { report, rows } = check.report();
-  return { report: showLeakTimes(report, numericTime(plan, spec)), rows };
 }
 
 /** Splits a dataset into `opts.out` (see the module comment). */
@@ -119,7 +121,8 @@ export async function splitDataset(ws: Workspace, opts: SplitJobIn, ctx: JobCont
     const written: WrittenFile[] = sinks.map((s) => s.finish());
     sinks.length = 0;
     ctx.progress(total, total, `${ds.name}: checking leakage`);
-    const leakage = showLeakTimes(check.report().report, numericTime(plan, opts));
+    const fetch = fetchRows(db, ds.columns);
+    const leakage = showLeakTimes(check.report((_side, rids) => fetch(rids)).report, numericTime(plan, opts));
     const createdAt = new Date().toISOString();
     const recipe = { ...exportRecipe(ws, ds.name), createdAt };
     const parts = plan.preview.parts.map((p, k) => ({

@@ -12,8 +12,8 @@ export function ExportSplitsButton({ datasetId, disabled }: { datasetId: number;
   if (!dataset) return null;
   return (
     <>
-      <button type="button" className="button button-secondary" onClick={() => setOpen(true)} disabled={disabled} data-testid="split-open">
-        Export splits…
+      <button type="button" className="button button-secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label="Export splits…" title="Export train/validation/test splits with a leakage check, manifest and datasheet" data-testid="split-open">
+        Splits…
       </button>
       {open ? <SplitDialog dataset={dataset} onClose={() => setOpen(false)} /> : null}
     </>

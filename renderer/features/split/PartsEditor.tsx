@@ -69,7 +69,7 @@ export function PartsEditor({ value, rows, onChange }: Props) {
                   <td>
                     <input className="input mono" value={p.name} onChange={(e) => setPart(i, { name: e.target.value })} aria-label={`Part ${i + 1} name`} data-testid={`split-part-name-${i}`} />
                   </td>
-                  <td>
+                  <td className="split-share-cell">
                     <input className="input split-num" value={p.share} onChange={(e) => setPart(i, { share: e.target.value })} aria-label={`Part ${i + 1} share`} data-testid={`split-part-share-${i}`} />
                     <span className="muted">{value.unit === 'percent' ? ' %' : ' rows'}</span>
                   </td>
