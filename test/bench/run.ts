@@ -7,6 +7,7 @@ import { runGridBench } from './gridBench';
 import { runOpsBench } from './opsBench';
 import { runExportBench } from './exportBench';
 import { runParquetBench } from './parquetBench';
+import { runSplitBench } from './splitBench';
 import { runKanonBench } from './kanonBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
@@ -22,6 +23,7 @@ const SECTIONS: Section[] = [
   { name: 'ops', run: runOpsBench },
   { name: 'export', run: runExportBench },
   { name: 'parquet', run: runParquetBench },
+  { name: 'split', run: runSplitBench },
   { name: 'kanon', run: runKanonBench },
 ];
 

@@ -95,7 +95,7 @@ export function SplitDialog({ dataset, onClose }: Props) {
 
   return (
     <Dialog title={`Export splits of ${dataset.name}`} onClose={running ? () => undefined : onClose} size="lg" footer={footer} testId="split-dialog">
-      {state.phase === 'done' ? <SplitResult dir={state.dir} /> : null}
+      {state.phase === 'done' ? <SplitResult dir={state.outcome.dir} /> : null}
       {state.phase === 'confirm' ? (
         <div className="export-confirm" role="alertdialog" aria-label="Replace the split?" data-testid="split-confirm">
           <p>{state.message.replace(/; use --force.*$/, '.')}</p>
