@@ -19,6 +19,7 @@ import { Reader } from './reader';
 import { protectHandlers } from './protect';
 import { rowHandlers } from './rows';
 import { sourceHandlers } from './sources';
+import { splitHandlers } from './split';
 import type { Face, HandlerContext, Handlers } from './types';
 
 /** Every method's handler; a missing or extra method is a compile error. */
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...rowHandlers,
   ...cleanHandlers,
   ...eraseHandlers,
+  ...splitHandlers,
   ...protectHandlers,
   ...detectHandlers,
 };

@@ -56,6 +56,10 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
     }
     case 'erase':
       return { ...(result as JobResult<'erase'>) };
+    case 'split': {
+      const r = result as JobResult<'split'>;
+      return { dir: r.dir, manifest: r.manifest };
+    }
   }
 }
 

@@ -11,6 +11,7 @@ export type ReaderCall =
   | { kind: 'facets.text' | 'facets.numeric' | 'facets.blank' | 'facets.type'; ds: StoredDataset; input: unknown }
   | { kind: 'ops.preview'; dataset: string; input: unknown }
   | { kind: 'erase.search'; input: unknown }
+  | { kind: 'split.preview' | 'split.leakage'; dataset: string; input: unknown }
   | { kind: 'protect.kanon'; dataset: string; input: unknown };
 
 /** Messages to the worker: a call, or "forget this dataset file" (before it is deleted). */

@@ -9,6 +9,9 @@ import { closeDataset, pageRows, useReadOnlyConnections } from '../core/rows/que
 import { kAnonymity, type KanonOptions } from '../core/protect/kanon';
 import { Workspace } from '../core/workspace';
 import { searchSubject } from '../core/protect/erase/search';
+import { planSplit } from '../core/split/plan';
+import { splitLeakage } from '../core/split/splitDataset';
+import type { SplitSpec } from '../../shared/api/split';
 import type { ReaderCall, ReaderData, ReaderReply, ReaderRequest } from './reader';
 
 useReadOnlyConnections();
@@ -42,6 +45,10 @@ function run(call: ReaderCall): unknown {
     }
     case 'erase.search':
       return searchSubject(ws, call.input as Parameters<typeof searchSubject>[1]);
+    case 'split.preview':
+      return planSplit(ws, call.input as SplitSpec).preview;
+    case 'split.leakage':
+      return splitLeakage(ws, call.input as SplitSpec);
     case 'protect.kanon':
       return kAnonymity(ws, { ...(call.input as Omit<KanonOptions, 'dataset'>), dataset: call.dataset });
   }

@@ -13,6 +13,7 @@ import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
 import { registerEraseCommands } from './erase';
+import { registerSplitCommands } from './split';
 import { registerProtectCommands } from './protect';
 import { registerDetectCommands } from './detect';
 
@@ -139,12 +140,12 @@ common(program.command('rejects'))
 common(program.command('export'))
   .description('export a dataset to CSV or typed JSON Lines with a manifest.json (data files and manifest written as a unit)')
   .argument('<dataset>', 'dataset name')
-  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
+  .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl', 'parquet']).default('csv'))
   .requiredOption('-o, --out <dir>', 'output folder')
   .option('--columns <names>', 'columns to write, comma-separated, in this order (repeatable; default all)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
   .option('--force', 'overwrite this dataset\'s earlier output')
   .option('--allow-direct', 'write columns tagged as direct identifiers whose action is keep (refused otherwise)')
-  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl'; out: string; columns?: string[]; force?: boolean; allowDirect?: boolean }) => {
+  .action(async (name: string, o: Common & { format: 'csv' | 'jsonl' | 'parquet'; out: string; columns?: string[]; force?: boolean; allowDirect?: boolean }) => {
     const params = { dataset: name, format: o.format, outDir: path.resolve(o.out), force: o.force ?? false, columns: o.columns, allowDirect: o.allowDirect ?? false };
     const r = await runJob(o, 'export', params, 'export', 'items');
     print(o, r, () => [
@@ -159,6 +160,7 @@ common(program.command('export'))
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
 registerEraseCommands(program, { common, withWorkspace, print, workspaceDir });
+registerSplitCommands(program, { common, withWorkspace, print, workspaceDir, runSplit: (o, params) => runJob(o, 'split', params, 'split', 'items') });
 registerProtectCommands(program, { common, withWorkspace, print });
 registerDetectCommands(program, { common, withWorkspace, print });
 

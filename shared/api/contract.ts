@@ -5,6 +5,7 @@ import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
 import { AuditEntrySchema, EraseRunInSchema, EraseSearchInSchema, EraseSearchOutSchema, ExportLogEntrySchema } from './erase';
+import { SplitJobInSchema, splitContract } from './split';
 import { protectContract } from './protect';
 import { detectContract } from './detect';
 
@@ -13,7 +14,7 @@ export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -161,7 +162,7 @@ export const contract = {
    */
   'jobs.export': {
     input: DatasetRef.extend({
-      format: z.enum(['csv', 'jsonl']),
+      format: z.enum(['csv', 'jsonl', 'parquet']),
       out: z.string().min(1),
       columns: z.array(z.string()).min(1).max(4096).optional(),
       filters: z.array(FilterSchema).max(32).optional(),
@@ -174,6 +175,13 @@ export const contract = {
   },
   /** Detect personal data in a dataset's columns in the background (job kind `detect`); suggestions never replace a confirmed tag. */
   'jobs.detect': { input: DatasetRef, output: JobInfoSchema },
+  /**
+   * Start a split job (kind `split`, the engine path of `tidyset split`): `<part>.<format>`,
+   * manifest.json and DATASHEET.md written into `out` as a unit; ALREADY_EXISTS when `out` holds
+   * files and `force` is not set. The job's outcome carries the folder and the manifest.
+   */
+  'jobs.split': { input: SplitJobInSchema, output: JobInfoSchema },
+  ...splitContract,
   'jobs.list': { input: z.object({}), output: z.array(JobInfoSchema) },
   'jobs.cancel': { input: z.object({ id: z.string() }), output: Ok },
   /** A page of rows, sorted and filtered. */

@@ -23,5 +23,7 @@ export const FilterSchema = z.discriminatedUnion('kind', [
     kind: z.literal('smallClass'), column: z.string(), columns: z.array(z.string()).min(1).max(16), k: z.number().int().min(1),
     actions: z.record(z.string(), PdActionSchema).optional(), kinds: z.record(z.string(), PdKindSchema).optional(),
   }),
+  /** These rows, by row id (the leakage panel's offending rows); `label` says which they are, `column` is the first compared column. */
+  z.object({ kind: z.literal('rows'), column: z.string(), rids: z.array(z.number().int()).min(1).max(20000), label: z.string().max(200) }),
 ]);
 export type Filter = z.infer<typeof FilterSchema>;

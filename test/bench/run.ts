@@ -8,6 +8,7 @@ import { runOpsBench } from './opsBench';
 import { runExportBench } from './exportBench';
 import { runParquetBench } from './parquetBench';
 import { runEraseBench } from './eraseBench';
+import { runSplitBench } from './splitBench';
 import { runKanonBench } from './kanonBench';
 import { runDetectBench } from './detectBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
@@ -25,6 +26,7 @@ const SECTIONS: Section[] = [
   { name: 'export', run: runExportBench },
   { name: 'parquet', run: runParquetBench },
   { name: 'erase', run: runEraseBench },
+  { name: 'split', run: runSplitBench },
   { name: 'kanon', run: runKanonBench },
   { name: 'detect', run: runDetectBench },
 ];

@@ -22,6 +22,8 @@ export function describeFilter(f: Filter): string {
     }
     case 'mismatch':
       return `${c} does not fit its type`;
+    case 'rows':
+      return `the row is one of ${f.rids.length} ${f.label}`;
     case 'smallClass':
       return `the row's class over ${f.columns.map(q).join(', ')} has fewer than ${f.k} rows`;
   }

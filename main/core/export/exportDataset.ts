@@ -1,7 +1,6 @@
 // Exports a dataset (all rows, or the grid's filter and sort, and a choice of columns) to CSV
 // (RFC 4180) or typed JSON Lines, as a unit with a manifest of hashes and the replayable recipe.
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import { exportRecipe } from '../clean/recipes';
@@ -18,14 +17,16 @@ import { refuseDirect, type CompiledProtection, type OutColumn } from '../protec
 import { protectionFor } from '../protect/policy';
 import { secretStatus } from '../protect/secret';
 import { ExportUnit, killPoint } from './exportUnit';
-import { jsonEncoder } from './jsonValues';
+import { planParquet } from '../split/parquetPlan';
+import { openSink, writeTextFile, type OutColumn as SinkColumn, type OutFormat } from '../split/writers';
 import { entryOf, MANIFEST, mergeManifest, readManifest, type ExportedFile, type Manifest, type ManifestEntry } from './manifest';
 
 export type { ExportedFile, ManifestEntry } from './manifest';
+export { csvField } from '../split/writers';
 
 export interface ExportOptions {
   dataset: string;
-  format: 'csv' | 'jsonl';
+  format: OutFormat;
   /** Output folder; created if missing. */
   outDir: string;
   /** Replace this dataset's earlier output of the same name. */
@@ -47,55 +48,6 @@ export interface ExportResult {
   manifest: string;
   /** This export's entry in the manifest. */
   entry: ManifestEntry;
-}
-
-/** Buffers output and writes it in large blocks, hashing as it goes. */
-class HashingWriter {
-  private parts: string[] = [];
-  private pending = 0;
-  private readonly hash = createHash('sha256');
-  bytes = 0;
-  constructor(private readonly fd: number) {}
-  write(s: string): void {
-    this.parts.push(s);
-    this.pending += s.length;
-    if (this.pending >= 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (!this.parts.length) return;
-    const buf = Buffer.from(this.parts.join(''), 'utf8');
-    this.parts = [];
-    this.pending = 0;
-    this.hash.update(buf);
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-    this.bytes += buf.length;
-  }
-  digest(): string {
-    return this.hash.digest('hex');
-  }
-}
-
-const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
-
-/** Quotes a CSV field when it holds a delimiter, quote or line break, or starts/ends with a space or tab. */
-export function csvField(v: string | null): string {
-  if (v === null || v === '') return v === '' ? '""' : '';
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Writes a new file durably (fsynced before it is closed). */
-function writeFile(file: string, fill: (w: HashingWriter) => void): { bytes: number; sha256: string } {
-  const fd = openSync(file, 'wx');
-  try {
-    const w = new HashingWriter(fd);
-    fill(w);
-    w.flush();
-    fsyncSync(fd);
-    return { bytes: w.bytes, sha256: w.digest() };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The columns to write: all, or the named ones in the given order (NOT_FOUND / BAD_INPUT otherwise). */
@@ -125,7 +77,7 @@ const BATCH = 4096;
  * The rows to write, in order. In storage order they come in batches of row ids (one crossing into
  * SQLite per batch instead of one per row); a sort needs one ordered statement, read row by row.
  */
-function* rowSource(db: Db, select: string, where: { sql: string; params: unknown[] }, order: string, sorted: boolean): Generator<Array<string | null>> {
+export function* rowSource(db: Db, select: string, where: { sql: string; params: unknown[] }, order: string, sorted: boolean): Generator<Array<string | null>> {
   if (sorted) {
     yield* db.prepare(`SELECT ${select} FROM rows WHERE ${where.sql} ORDER BY ${order}`).raw(true).iterate(...where.params) as IterableIterator<Array<string | null>>;
     return;
@@ -141,7 +93,7 @@ function* rowSource(db: Db, select: string, where: { sql: string; params: unknow
 }
 
 /** The file name of a dataset's export: its name with anything but letters, digits, '.', '_' and '-' replaced. */
-export function exportFileName(dataset: string, format: 'csv' | 'jsonl'): string {
+export function exportFileName(dataset: string, format: OutFormat): string {
   return `${dataset.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_') || 'dataset'}.${format}`;
 }
 
@@ -202,59 +154,52 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     if (conflict) throw conflict;
     const db = openDataset(ws, ds);
     let rows = 0;
-    let written: { bytes: number; sha256: string };
-    const misfits = outCols.map(() => 0);
+    let written: { bytes: number; sha256: string; misfits?: Record<string, number> };
+    let asText: Record<string, number> | undefined;
     try {
       registerFunctions(db);
       const total = filters.length ? (db.prepare(`SELECT count(*) AS n FROM rows WHERE ${where.sql}`).get(...where.params) as { n: number }).n : ds.rows;
       const select = cols.length ? cols.map((c) => c.physical).join(', ') : 'NULL';
+      // A column an action rewrites loses its inferred detail (and, for Parquet, is planned as text).
+      const kept = outCols.map((c) => (c.action.action === 'keep' ? cols[c.source]! : null));
+      const out: SinkColumn[] = outCols.map((c, i) => ({ name: c.name, type: c.type, detail: kept[i]?.detail ?? null }));
+      if (opts.format === 'parquet') {
+        const plan = planParquet(db, kept, out.map((c) => c.name));
+        out.forEach((c, i) => (c.parquet = plan.kinds[i]));
+        asText = plan.asText;
+      }
       const source = rowSource(db, select, where, order, keys.length > 0);
       const step = Math.max(1, Math.floor(total / 200));
-      const names = outCols.map((c) => c.name);
       const protect = protection.transform;
       const identity = protection.identity;
       const killMidWrite = process.env.TIDYSET_TEST_EXPORT_KILL_AT === 'write';
-      written = writeFile(unit.staged(name), (w) => {
-        if (opts.format === 'csv') w.write(names.map(csvField).join(',') + '\r\n');
-        const keysJson = names.map((n) => JSON.stringify(n) + ':');
-        const enc = outCols.map((c) => jsonEncoder(c.type, c.action.action === 'keep' ? (cols[c.source]!.detail ?? null) : null));
+      const sink = openSink(unit.staged(name), opts.format, out);
+      try {
         for (const raw of source) {
-          const r = identity ? raw : protect(raw);
-          if (opts.format === 'csv') {
-            let line = '';
-            for (let i = 0; i < outCols.length; i++) line += (i ? ',' : '') + csvField(r[i]!);
-            // An empty line would be read back as a blank line and the row lost; CSV has no NULL anyway.
-            w.write((line === '' && outCols.length === 1 ? '""' : line) + '\r\n');
-          } else {
-            // Every key on every line, NULL as null: an absent key would drop a column that is all NULL
-            // and reorder columns whose first value is NULL when the export is imported again.
-            let obj = '{';
-            for (let i = 0; i < outCols.length; i++) {
-              const v = enc[i]!(r[i]);
-              if (v.misfit) misfits[i]!++;
-              obj += (i ? ',' : '') + keysJson[i] + v.json;
-            }
-            w.write(obj + '}\n');
-          }
+          sink.write(identity ? raw : protect(raw));
           rows++;
           if (rows % step === 0) {
             if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
             ctx.progress(rows, total, `${ds.name}: ${rows} of ${total} rows`);
             if (killMidWrite && rows >= total / 2) {
-              w.flush();
+              sink.flush();
               killPoint('write');
             }
           }
         }
-      });
+        written = sink.finish();
+      } catch (e) {
+        sink.abort();
+        throw e;
+      }
     } finally {
       db.close();
     }
-    const file: ExportedFile = { path: name, format: opts.format, rows, ...written };
-    if (opts.format === 'jsonl') {
-      file.misfits = Object.fromEntries(outCols.flatMap((c, i) => (['integer', 'decimal', 'boolean', 'date', 'datetime'].includes(c.type) ? [[c.name, misfits[i]!]] : [])));
-    }
     const personalData = tagsByColumn(ws, ds).filter((t) => cols.some((c) => c.name === t.column));
+    const { misfits, ...hashes } = written;
+    const file: ExportedFile = { path: name, format: opts.format, rows, ...hashes };
+    if (misfits) file.misfits = misfits;
+    if (asText) file.asText = asText;
     const entry: ManifestEntry = {
       dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
       createdAt: new Date().toISOString(),
@@ -271,7 +216,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
       ...(personalData.length ? { personalData } : {}),
     };
     const { manifest, dropped } = mergeManifest(before, entry);
-    writeFile(unit.staged(MANIFEST), (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));
+    writeTextFile(unit.staged(MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'export cancelled');
     unit.commit([name, MANIFEST], dropped);
     recordExport(ws.catalog, { datasetId: ds.id, dataset: ds.name, format: opts.format, path: target, rows, sha256: written.sha256 });

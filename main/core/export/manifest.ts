@@ -15,12 +15,14 @@ export const MANIFEST_VERSION = 2;
 export interface ExportedFile {
   /** File name inside the export folder. */
   path: string;
-  format: 'csv' | 'jsonl';
+  format: 'csv' | 'jsonl' | 'parquet';
   rows: number;
   bytes: number;
   sha256: string;
   /** JSON Lines only: per typed column, the values that did not fit its type and were written as strings. */
   misfits?: Record<string, number>;
+  /** Parquet only: typed columns written as text because this many values do not fit their type. */
+  asText?: Record<string, number>;
 }
 
 export interface ManifestEntry {

@@ -11,6 +11,8 @@ import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
 import { detectDataset, type DetectResult } from '../protect/detect/detectDataset';
 import { eraseSubject } from '../protect/erase/erase';
 import type { EraseResult, EraseRunIn } from '../../../shared/api/erase';
+import { splitDataset, type SplitResult } from '../split/splitDataset';
+import type { SplitJobIn } from '../../../shared/api/split';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -22,6 +24,7 @@ export interface JobSpecs {
   /** Personal-data detection over a dataset's columns, stored as suggested tags. */
   detect: { params: { dataset: string }; result: DetectResult };
   erase: { params: EraseRunIn; result: EraseResult };
+  split: { params: SplitJobIn; result: SplitResult };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -35,6 +38,7 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
   detect: (ws, p, ctx) => detectDataset(ws, p, ctx),
   erase: async (ws, p, ctx) => eraseSubject(ws, p, ctx),
+  split: (ws, p, ctx) => splitDataset(ws, p, ctx),
 };
 
 /** A job of one of these kinds, as the runner runs it. */

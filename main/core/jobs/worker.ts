@@ -42,8 +42,8 @@ if ((workerData as { role?: string }).role === 'csv-parse') {
 
 /** The file a job works on, to name in a file-system error that carries no path. */
 function jobFile(): string | undefined {
-  const p = data.params as { file?: unknown; root?: unknown; outDir?: unknown } | null;
-  const f = p?.file ?? p?.outDir ?? p?.root;
+  const p = data.params as { file?: unknown; root?: unknown; outDir?: unknown; out?: unknown } | null;
+  const f = p?.file ?? p?.outDir ?? p?.out ?? p?.root;
   return typeof f === 'string' ? f : undefined;
 }
 

@@ -186,6 +186,10 @@ export function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string
         parts.push(`tidyset_misfit(${p}, ?)`);
         params.push(c.type);
         break;
+      case 'rows':
+        parts.push('_rid IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(f.rids));
+        break;
       case 'smallClass': {
         const w = smallClassWhere(ds, f);
         parts.push(`(${w.sql})`);

@@ -34,6 +34,8 @@ export function describeFilter(f: Filter): string {
     }
     case 'mismatch':
       return `${f.column} does not fit its type`;
+    case 'rows':
+      return `${f.rids.length.toLocaleString('en')} ${f.label}`;
     case 'smallClass':
       return `fewer than ${f.k} rows share its ${f.columns.join(', ')}`;
   }

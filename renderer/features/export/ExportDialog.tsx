@@ -30,7 +30,7 @@ let lastFolder = '';
 
 export function ExportDialog({ dataset, filters, sort, matching, onClose }: Props) {
   const narrowed = filters.length > 0 || sort.length > 0;
-  const [format, setFormat] = useState<'csv' | 'jsonl'>('csv');
+  const [format, setFormat] = useState<'csv' | 'jsonl' | 'parquet'>('csv');
   const [view, setView] = useState(narrowed);
   const [columns, setColumns] = useState<string[]>(() => dataset.columns.map((c) => c.name));
   const [folder, setFolder] = useState(lastFolder);
@@ -117,6 +117,10 @@ export function ExportDialog({ dataset, filters, sort, matching, onClose }: Prop
               <label className="check-label">
                 <input type="radio" name="export-format" checked={format === 'jsonl'} onChange={() => setFormat('jsonl')} data-testid="export-format-jsonl" />
                 JSON Lines <span className="muted">(typed: numbers, booleans, null)</span>
+              </label>
+              <label className="check-label">
+                <input type="radio" name="export-format" checked={format === 'parquet'} onChange={() => setFormat('parquet')} data-testid="export-format-parquet" />
+                Parquet <span className="muted">(typed columns)</span>
               </label>
             </fieldset>
             <fieldset className="export-field">

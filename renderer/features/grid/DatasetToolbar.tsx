@@ -9,6 +9,7 @@ import { redoStep, reportError, undoStep } from '../clean/operations';
 import { plural } from '../clean/opText';
 import { ExportButton } from '../export/ExportButton';
 import { MaskToggle } from '../personal/MaskToggle';
+import { ExportSplitsButton } from '../split/ExportSplitsButton';
 import { setPanels, toggleRight, usePanels } from './panelStore';
 
 interface Props {
@@ -38,6 +39,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
       ) : null}
       {dataset ? <MaskToggle dataset={dataset.name} /> : null}
       <ExportButton datasetId={datasetId} filters={filters} />
+      <ExportSplitsButton datasetId={datasetId} disabled={!!busy} />
       <div className="button-group" role="group" aria-label="Undo and redo">
         <button type="button" className="button button-secondary button-icon" aria-label="Undo" title={`Undo (${MOD_KEY}+Z)`} disabled={!!busy} onClick={() => undoStep(datasetId).catch(reportError)} data-testid="undo">
           ↶

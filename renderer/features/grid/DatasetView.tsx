@@ -17,6 +17,8 @@ import { MetadataPanel } from '../metadata/MetadataPanel';
 import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
 import { ProtectionPanel } from '../protect/ProtectionPanel';
 import { PersonalPanel } from '../personal/PersonalPanel';
+import { RowSelectionBar } from '../split/ExportSplitsButton';
+import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
 import { DataGrid } from './DataGrid';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
@@ -34,7 +36,8 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
   const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
   const matching = useDatasetUi(dataset.id, 'matching');
   const kanon = useKanonFilter(dataset.id);
-  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...kanonFilters(kanon)], [gridFilters, facets, kanon]);
+  const picked = useRowSelection(dataset.id);
+  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...kanonFilters(kanon), ...rowSelectionFilters(picked)], [gridFilters, facets, kanon, picked]);
   useCleanHotkeys(dataset.id);
 
   // Facets follow the columns: a column that is gone takes its facet with it. Changes made here do this
@@ -68,6 +71,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         <div className="spacer" />
         <DatasetToolbar datasetId={dataset.id} filters={filters} facetCount={facets.length} />
       </header>
+      <RowSelectionBar datasetId={dataset.id} />
       <div className={`dataset-body${panels.facets ? ' with-facets' : ''}${panels.right !== 'none' ? ' with-right' : ''}`}>
         {panels.facets ? <FacetsPanel dataset={dataset} onClose={() => setPanels({ facets: false })} /> : null}
         <DataGrid dataset={dataset} />
