@@ -7,6 +7,7 @@ import { Workspace } from '../core/workspace';
 import { recoverAbandoned } from '../core/clean/writer';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
+import { clusterHandlers } from './cluster';
 import { datasetHandlers } from './datasets';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...rowHandlers,
   ...cleanHandlers,
+  ...clusterHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

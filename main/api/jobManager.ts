@@ -50,6 +50,8 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
       const r = result as JobResult<'export'>;
       return { manifest: r.manifest, files: r.files, entry: r.entry };
     }
+    case 'cluster':
+      return { ...(result as JobResult<'cluster'>) };
   }
 }
 

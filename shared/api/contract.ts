@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { ClusterMergeInSchema, ClusterPageSchema, ClusterParamsSchema, ClusterResultsInSchema } from './cluster';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'cluster']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -223,6 +224,15 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  /**
+   * Cluster the spellings of a column in the background (kind `cluster`): the outcome is the run's
+   * summary (a ClusterSummary); its `id` pages the clusters through cluster.results.
+   */
+  'jobs.cluster': { input: ClusterParamsSchema, output: JobInfoSchema },
+  /** A page of a clustering run's clusters, largest first. NOT_FOUND once the cache has dropped it. */
+  'cluster.results': { input: ClusterResultsInSchema, output: ClusterPageSchema },
+  /** Merge clusters: every listed value becomes its cluster's chosen value, as one massEdit history step. */
+  'cluster.merge': { input: ClusterMergeInSchema, output: HistoryStepSchema },
 } as const;
 
 export type Contract = typeof contract;
