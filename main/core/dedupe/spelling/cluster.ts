@@ -86,12 +86,26 @@ function nearGroups(d: DistinctValues, p: ClusterParams, ctx: JobContext, notes:
   return groups;
 }
 
+/** How tidy a spelling looks, to break a tie in counts: clean spacing first, then mixed case over all caps or none. */
+function tidiness(v: string): number {
+  const spaced = v === v.trim().replace(/\s+/gu, ' ') ? 2 : 0;
+  const mixed = v !== v.toUpperCase() && v !== v.toLowerCase() ? 1 : 0;
+  return spaced + mixed;
+}
+
+/** The most frequent value (the first of `values`, ordered by count); among equally frequent ones, the tidiest. */
+function suggestion(values: ReadonlyArray<{ value: string; count: number }>): string {
+  let best = values[0]!;
+  for (const v of values) if (v.count === best.count && tidiness(v.value) > tidiness(best.value)) best = v;
+  return best.value;
+}
+
 function toClusters(d: DistinctValues, groups: number[][]): Cluster[] {
   const clusters = groups.map((g) => {
     // d.values is ordered by count descending, then value: index order is the display order.
     const ids = [...g].sort((a, b) => a - b);
     const values = ids.map((i) => ({ value: d.values[i]!, count: d.counts[i]! }));
-    return { values, suggested: values[0]!.value, rows: values.reduce((s, v) => s + v.count, 0) };
+    return { values, suggested: suggestion(values), rows: values.reduce((s, v) => s + v.count, 0) };
   });
   clusters.sort((a, b) => b.values.length - a.values.length || b.rows - a.rows || (a.suggested < b.suggested ? -1 : a.suggested > b.suggested ? 1 : 0));
   return clusters.map(({ values, suggested }) => ({ values, suggested }));
