@@ -107,7 +107,7 @@ export function ClusterDialog({ dataset, column, onClose }: Props) {
         </>
       }
     >
-      <div className="cluster-body" onKeyDown={onKeyDown}>
+      <div className="cluster-body" onKeyDown={onKeyDown} data-phase={state.phase} data-result={resultId ?? ""}>
         <ClusterSettingsBar settings={settings} onChange={setSettings} />
         {note ? (
           <div className="notice notice-info cluster-note" data-testid="cluster-merged">
