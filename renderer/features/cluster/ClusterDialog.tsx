@@ -66,7 +66,8 @@ export function ClusterDialog({ dataset, column, onClose }: Props) {
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const t = e.target as HTMLElement;
-    if (e.key !== 'Enter' || t.tagName === 'BUTTON' || t.tagName === 'SELECT') return;
+    // A focused button acts on Enter itself; anywhere else (a new value, a checkbox, the method) Enter merges.
+    if (e.key !== 'Enter' || t.tagName === 'BUTTON') return;
     e.preventDefault();
     void merge();
   };
@@ -144,8 +145,10 @@ export function ClusterDialog({ dataset, column, onClose }: Props) {
         {state.phase === 'ready' ? (
           <>
             <p className="cluster-summary" data-testid="cluster-summary">
-              {formatCount(state.summary.clusters)} cluster{state.summary.clusters === 1 ? '' : 's'} · {formatCount(state.summary.values)} values in {formatCount(state.summary.clusteredRows)} rows ·{' '}
-              {formatCount(state.summary.distinct)} distinct values in all · {state.summary.seconds < 0.1 ? '<0.1' : state.summary.seconds.toFixed(1)} s
+              {state.summary.clusters
+                ? `${formatCount(state.summary.clusters)} cluster${state.summary.clusters === 1 ? '' : 's'} · ${formatCount(state.summary.values)} values in ${formatCount(state.summary.clusteredRows)} rows · `
+                : ''}
+              {formatCount(state.summary.distinct)} distinct value{state.summary.distinct === 1 ? '' : 's'} in all · {state.summary.seconds < 0.1 ? '<0.1' : state.summary.seconds.toFixed(1)} s
               {state.summary.reused === 'result' ? ' (stored result)' : ''}
             </p>
             {state.summary.notes.map((n) => (

@@ -16,7 +16,7 @@ export function ClusterSettingsBar({ settings, onChange }: Props) {
     <div className="cluster-settings">
       <label className="cluster-field">
         <span className="field-label">Method</span>
-        <select className="input" value={settings.method} onChange={(e) => onChange({ ...settings, method: e.target.value as ClusterMethod })} data-testid="cluster-method">
+        <select className="input" value={settings.method} onChange={(e) => onChange({ ...settings, method: e.target.value as ClusterMethod })} data-testid="cluster-method" data-autofocus>
           {FAMILIES.map((f) => (
             <optgroup key={f} label={f}>
               {METHODS.filter((m) => m.family === f).map((m) => (

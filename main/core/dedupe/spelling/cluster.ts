@@ -125,7 +125,7 @@ export async function clusterColumn(ws: Workspace, p: ClusterParams, ctx: JobCon
   if (hit?.summary) return { ...hit.summary, dataset: ds.name, column: c.name, reused: 'result', seconds: (performance.now() - started) / 1000 };
 
   ctx.progress(0, 1, 'counting distinct values');
-  const { distinct: d, reused } = distinctValues(ws, ds, c, version);
+  const { distinct: d, reused } = distinctValues(ws, ds, c, version, ctx);
   if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');
   const notes: string[] = [];
   const rows = d.counts.reduce((s, n) => s + n, 0);

@@ -1,4 +1,4 @@
-// The distinct non-blank values of one column with their row counts (one GROUP BY over the dataset
+// The distinct non-blank values of one column with their row counts (one pass over the dataset
 // file), kept in the workspace's cache folder per data version so that switching methods, or running
 // the same method again, does not read the dataset again. Results are cached there the same way.
 import { createHash } from 'node:crypto';
@@ -9,6 +9,7 @@ import type { StoredColumn, StoredDataset } from '../../db/repos/datasets';
 import { HistoryRepo } from '../../db/repos/history';
 import { TidysetError } from '../../errors';
 import type { Workspace } from '../../workspace';
+import { quietContext, type JobContext } from '../../jobs/context';
 
 /** A column's distinct values, most frequent first, with their counts; `blank` rows are missing or empty. */
 export interface DistinctValues {
@@ -72,31 +73,50 @@ export function cached<T>(ws: Workspace, name: string): T | null {
   return readCache<T>(path.join(cacheDir(ws), name));
 }
 
-/** Reads the distinct values of a column from the dataset file (one GROUP BY). */
-export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn): DistinctValues {
+/** Rows read per statement: bounds memory, and lets the count report progress and stop on cancel. */
+const CHUNK = 65_536;
+
+/**
+ * Counts the distinct values of a column in one pass over the dataset file, in row-id ranges (measured
+ * on 1M rows: faster than SQLite's GROUP BY, which sorts, and it can report progress and be cancelled).
+ * Most frequent first; ties in code-unit order.
+ */
+export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn, ctx: JobContext = quietContext): DistinctValues {
   const db = openDb(ws.dataPath(ds.file), { readonly: true, mustExist: true });
   try {
     const p = c.physical;
-    const rows = db.prepare(`SELECT ${p}, count(*) AS n FROM rows WHERE ${p} IS NOT NULL AND ${p} <> '' GROUP BY ${p} ORDER BY n DESC, ${p}`).raw(true).all() as Array<[string, number]>;
-    const blank = (db.prepare(`SELECT count(*) FROM rows WHERE ${p} IS NULL OR ${p} = ''`).pluck().get() as number) ?? 0;
-    const values = new Array<string>(rows.length);
-    const counts = new Array<number>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      values[i] = String(rows[i]![0]);
-      counts[i] = rows[i]![1];
+    const span = db.prepare('SELECT min(_rid) AS lo, max(_rid) AS hi FROM rows').get() as { lo: number | null; hi: number | null };
+    const read = db.prepare(`SELECT ${p} FROM rows WHERE _rid >= ? AND _rid < ?`).pluck();
+    const counts = new Map<string, number>();
+    let blank = 0;
+    const lo = span.lo ?? 0;
+    const hi = span.hi ?? -1;
+    for (let from = lo; from <= hi; from += CHUNK) {
+      if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');
+      ctx.progress(from - lo, hi - lo + 1, 'counting distinct values');
+      for (const raw of read.all(from, from + CHUNK) as Array<string | number | null>) {
+        if (raw === null || raw === '') {
+          blank++;
+          continue;
+        }
+        const v = typeof raw === 'string' ? raw : String(raw);
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
     }
-    return { values, counts, blank };
+    const entries = [...counts.entries()];
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { values: entries.map((e) => e[0]), counts: entries.map((e) => e[1]), blank };
   } finally {
     db.close();
   }
 }
 
 /** The distinct values of a column at this data version: from the cache, or read and cached. */
-export function distinctValues(ws: Workspace, ds: StoredDataset, c: StoredColumn, version: string): { distinct: DistinctValues; reused: boolean } {
+export function distinctValues(ws: Workspace, ds: StoredDataset, c: StoredColumn, version: string, ctx: JobContext = quietContext): { distinct: DistinctValues; reused: boolean } {
   const name = `values-${version}.json`;
   const hit = cached<DistinctValues>(ws, name);
   if (hit && Array.isArray(hit.values) && Array.isArray(hit.counts)) return { distinct: hit, reused: true };
-  const distinct = readDistinct(ws, ds, c);
+  const distinct = readDistinct(ws, ds, c, ctx);
   writeCache(ws, name, distinct);
   return { distinct, reused: false };
 }

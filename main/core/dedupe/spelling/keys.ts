@@ -17,9 +17,14 @@ const MARKS = /\p{M}+/gu;
 const PUNCT = /[\p{P}\p{S}\p{C}]+/gu;
 const SPACE = /\s+/u;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]+/g;
+
 /** Lower case, accents and ligatures folded, punctuation, symbols and controls removed (kept as word breaks). */
 export function normalise(value: string): string {
   const cut = value.length > KEY_CHARS ? value.slice(0, KEY_CHARS) : value;
+  // Most values are plain ASCII: no accents to fold, and no Unicode normalisation to pay for.
+  if (PRINTABLE_ASCII.test(cut)) return cut.toLowerCase().replace(ASCII_PUNCT, ' ');
   return cut.toLowerCase().normalize('NFD').replace(MARKS, '').replace(FOLDABLE, (c) => FOLD[c] ?? c).replace(PUNCT, ' ').normalize('NFC');
 }
 
@@ -41,13 +46,17 @@ export function fingerprint(value: string): string {
 
 /** N-gram fingerprint: the distinct character n-grams of the normalised value without spaces, sorted and joined. */
 export function ngramFingerprint(value: string, n = 2): string {
-  const s = [...normalise(value).replace(/\s+/gu, '')];
+  const flat = normalise(value).replace(/\s+/gu, '');
+  // Characters, not UTF-16 code units, only where there are surrogate pairs (the slow path).
+  const s: string | string[] = SURROGATE.test(flat) ? [...flat] : flat;
   if (s.length === 0) return '';
-  if (s.length <= n) return s.join('') + lengthMark(value);
+  if (s.length <= n) return flat + lengthMark(value);
   const grams = new Set<string>();
-  for (let i = 0; i + n <= s.length; i++) grams.add(s.slice(i, i + n).join(''));
+  if (typeof s === 'string') for (let i = 0; i + n <= s.length; i++) grams.add(s.slice(i, i + n));
+  else for (let i = 0; i + n <= s.length; i++) grams.add(s.slice(i, i + n).join(''));
   return [...grams].sort().join('') + lengthMark(value);
 }
+const SURROGATE = /[\ud800-\udfff]/;
 
 type Coder = (word: string) => string;
 
@@ -56,7 +65,7 @@ type Coder = (word: string) => string;
  * code (another script, digits) keeps its own spelling, so that "Москва" and "Київ" do not collide on ''.
  */
 function phoneticKey(value: string, code: Coder): string {
-  const codes = uniqueWords(normalise(value)).map((w) => code(w) || w);
+  const codes = uniqueWords(normalise(value)).map(code);
   return codes.length ? [...new Set(codes)].sort().join(' ') + lengthMark(value) : '';
 }
 
@@ -86,6 +95,23 @@ async function loadPhonetics(): Promise<Phonetics> {
   return phonetics;
 }
 
+/**
+ * A coder that remembers the code of every word it has seen (a column repeats its words far more often
+ * than it has distinct values) and keeps a word it cannot code as it is.
+ */
+function remembering(code: Coder): Coder {
+  const memo = new Map<string, string>();
+  return (w) => {
+    let c = memo.get(w);
+    if (c === undefined) {
+      c = code(w) || w;
+      // Bounded: a column of free text must not grow this without end.
+      if (memo.size < 1_000_000) memo.set(w, c);
+    }
+    return c;
+  };
+}
+
 /** The keyer of a method; `ngram` is the n-gram size of the n-gram fingerprint (1–6). */
 export async function keyerOf(method: KeyMethod, ngram = 2): Promise<Keyer> {
   switch (method) {
@@ -96,11 +122,13 @@ export async function keyerOf(method: KeyMethod, ngram = 2): Promise<Keyer> {
       return { method, key: (v) => ngramFingerprint(v, ngram) };
     case 'metaphone': {
       const { doubleMetaphone } = await loadPhonetics();
-      return { method, key: (v) => phoneticKey(v, (w) => doubleMetaphone(w)[0]) };
+      const code = remembering((w) => doubleMetaphone(w)[0]);
+      return { method, key: (v) => phoneticKey(v, code) };
     }
     case 'cologne': {
       const { colognePhonetic } = await loadPhonetics();
-      return { method, key: (v) => phoneticKey(v, colognePhonetic) };
+      const code = remembering(colognePhonetic);
+      return { method, key: (v) => phoneticKey(v, code) };
     }
   }
 }
