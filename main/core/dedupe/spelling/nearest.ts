@@ -20,6 +20,8 @@ export interface Progress {
 export class Edges {
   a: number[] = [];
   b: number[] = [];
+  /** Candidate pairs whose distance or similarity was computed. */
+  compared = 0;
   add(x: number, y: number): void {
     this.a.push(x);
     this.b.push(y);
@@ -52,6 +54,23 @@ function segments(l: number, k: number): { start: number[]; len: number[] } {
 }
 
 /**
+ * The kinds of character in a string as 32 bits (code unit mod 32). A bit set in one mask and not the
+ * other stands for at least one character kind the other string lacks, so the count of such bits is a
+ * lower bound of the edit distance (collisions only lower it further).
+ */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
  * Every pair of forms whose Levenshtein distance is at most `radius`, both longer than `radius` (two
  * one-letter values are always within one edit, and mean nothing). Exact: no pair is missed.
  */
@@ -69,6 +88,8 @@ export function levenshteinPairs(forms: readonly string[], radius: number, progr
     return s;
   };
   const seen = new Int32Array(forms.length).fill(-1);
+  const masks = new Int32Array(forms.length);
+  for (const i of order) masks[i] = charMask(forms[i]!);
   const edges = new Edges();
   for (let n = 0; n < order.length; n++) {
     checkEvery(n, order.length, progress, cancelled);
@@ -90,6 +111,11 @@ export function levenshteinPairs(forms: readonly string[], radius: number, progr
           for (const other of ids) {
             if (seen[other] === id) continue;
             seen[other] = id;
+            // Each character kind one string has and the other lacks costs at least one edit.
+            const mt = masks[id]!;
+            const mo = masks[other]!;
+            if (popcount(mt & ~mo) > r || popcount(mo & ~mt) > r) continue;
+            edges.compared++;
             if (distance(t, forms[other]!) <= r) edges.add(id, other);
           }
         }
@@ -126,6 +152,8 @@ export function jaroWinklerPairs(forms: readonly string[], threshold: number, pr
   const jmin = Math.max(0, (threshold - 0.4) / 0.6);
   const minRatio = Math.max(0, 3 * jmin - 2);
   const sortKeys = [(s: string) => s, reversed, fingerprint];
+  const masks = new Int32Array(forms.length);
+  for (const i of ids) masks[i] = charMask(forms[i]!);
   const edges = new Edges();
   const total = ids.length * sortKeys.length;
   let done = 0;
@@ -142,6 +170,11 @@ export function jaroWinklerPairs(forms: readonly string[], threshold: number, pr
         const short = Math.min(a.length, b.length);
         const long = Math.max(a.length, b.length);
         if (short < minRatio * long) continue;
+        // Characters of a kind the other string lacks cannot match: an upper bound of the matches, and
+        // so of the similarity (all matches in order, the full prefix boost).
+        const most = Math.min(a.length - popcount(masks[x]! & ~masks[y]!), b.length - popcount(masks[y]! & ~masks[x]!));
+        if (most <= 0 || 0.6 * ((most / a.length + most / b.length + 1) / 3) + 0.4 < threshold) continue;
+        edges.compared++;
         if (jaroWinkler(a, b) >= threshold) edges.add(x, y);
       }
     }

@@ -101,3 +101,23 @@ test('cancel stops a long comparison', () => {
   assert.throws(() => levenshteinPairs(forms, 1, quiet, () => true), /cancelled/);
   assert.throws(() => jaroWinklerPairs(forms, 0.9, quiet, () => true), /cancelled/);
 });
+
+test('jaro-winkler pairs: the pruning bound loses no pair of sorted neighbours', () => {
+  const rnd = mulberry32(5);
+  const word = () => Array.from({ length: 3 + Math.floor(rnd() * 10) }, () => 'abcdefgh'[Math.floor(rnd() * 8)]).join('');
+  const forms = [...new Set(Array.from({ length: 3000 }, word))];
+  for (const t of [0.8, 0.9, 0.95]) {
+    const got = pairSet(jaroWinklerPairs(forms, t, quiet, never));
+    const sorted = forms.map((f, i) => ({ f, i })).sort((x, y) => (x.f < y.f ? -1 : x.f > y.f ? 1 : 0));
+    let checked = 0;
+    for (let k = 0; k + 1 < sorted.length; k++) {
+      const a = sorted[k]!;
+      const b = sorted[k + 1]!;
+      if (jaroWinkler(a.f, b.f) >= t) {
+        checked++;
+        assert.ok(got.has([a.i, b.i].sort((x, y) => x - y).join(',')), `${a.f} / ${b.f} at ${t}`);
+      }
+    }
+    assert.ok(checked > 20, `threshold ${t} has neighbours to find`);
+  }
+});
