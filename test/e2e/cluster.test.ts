@@ -14,6 +14,7 @@ import { ClusterDialog } from './pages/ClusterDialog';
 import { FacetsPanel } from './pages/FacetsPanel';
 import { HistoryPanel } from './pages/HistoryPanel';
 import { ScanDialog } from './pages/ScanDialog';
+import { mulberry32 } from '../helpers/random';
 import type { Served } from './serve';
 
 const skip = skipReason();
@@ -33,6 +34,10 @@ describe('cluster and edit in the browser', { skip }, () => {
     ({ served, browser, page } = await openApp({ width: 1400, height: 900, pageErrors }));
     dir = mkdtempSync(path.join(os.tmpdir(), 'tidyset-e2e-cluster-'));
     writeFileSync(path.join(dir, 'cities.csv'), `id,city\n${CITIES.map((c, i) => `${i + 1},"${c}"`).join('\n')}\n`);
+    // Random words over a small alphabet: Levenshtein radius 4 takes long enough to watch and cancel.
+    const rnd = mulberry32(9);
+    const word = () => Array.from({ length: 12 }, () => 'abcdefghij'[Math.floor(rnd() * 10)]).join('');
+    writeFileSync(path.join(dir, 'words.csv'), `id,w\n${Array.from({ length: 40_000 }, (_, i) => `${i},${word()}`).join('\n')}\n`);
     clean = new CleanPage(page);
     dialog = new ClusterDialog(page);
     history = new HistoryPanel(page);
@@ -48,10 +53,12 @@ describe('cluster and edit in the browser', { skip }, () => {
     await catalog.open(served.url);
     await scan.openWithShortcut();
     await scan.scan(dir);
-    await scan.selectOnly([path.join(dir, 'cities.csv')]);
+    await scan.selectOnly([path.join(dir, 'cities.csv'), path.join(dir, 'words.csv')]);
     await scan.importSelected();
-    const state = await scan.importEnded(path.join(dir, 'cities.csv'));
-    assert.equal(state, 'done', state === 'done' ? '' : await scan.root.innerText());
+    for (const f of ['cities.csv', 'words.csv']) {
+      const state = await scan.importEnded(path.join(dir, f));
+      assert.equal(state, 'done', state === 'done' ? '' : await scan.root.innerText());
+    }
     await scan.close();
     await catalog.openDataset('cities');
     await clean.showPanel('history');
@@ -116,6 +123,27 @@ describe('cluster and edit in the browser', { skip }, () => {
     await screenshot(page, 'cluster-empty-1400');
     await page.keyboard.press('Escape');
     await dialog.root.waitFor({ state: 'detached' });
+  });
+
+  test('a long run shows its progress and Cancel stops it', async () => {
+    const catalog = new CatalogPage(page);
+    await catalog.goHome();
+    await catalog.openDataset('words');
+    await clean.choose('w', 'Cluster and edit…');
+    await dialog.ready();
+    await dialog.root.getByTestId('cluster-method').selectOption('levenshtein');
+    await dialog.root.getByTestId('cluster-radius').selectOption('4');
+    const running = dialog.root.getByTestId('cluster-running');
+    await running.getByText(/Comparing values/).waitFor({ timeout: 60_000 });
+    await running.getByRole('progressbar').waitFor();
+    await screenshot(page, 'cluster-running-1400');
+    await running.getByTestId('cluster-cancel').click();
+    await dialog.root.getByTestId('cluster-cancelled').waitFor();
+    assert.equal(await dialog.root.getByTestId('cluster-apply').isDisabled(), true);
+    await page.keyboard.press('Escape');
+    await dialog.root.waitFor({ state: 'detached' });
+    await catalog.goHome();
+    await catalog.openDataset('cities');
   });
 
   test('at 1000×700 the dialog fits', async () => {
