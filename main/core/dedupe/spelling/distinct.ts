@@ -1,9 +1,10 @@
 // The distinct non-blank values of one column with their row counts (one pass over the dataset
 // file), kept in the workspace's cache folder per data version so that switching methods, or running
 // the same method again, does not read the dataset again. Results are cached there the same way.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { openDb } from '../../db/open';
 import type { StoredColumn, StoredDataset } from '../../db/repos/datasets';
 import { HistoryRepo } from '../../db/repos/history';
@@ -60,10 +61,18 @@ export function writeCache(ws: Workspace, name: string, value: unknown): void {
   const dir = cacheDir(ws);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
-  const temp = `${file}.${process.pid}.tmp`;
+  // Jobs of one process run in threads of one pid: the thread id and a random part keep their temporary files apart.
+  const temp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, JSON.stringify(value));
   renameSync(temp, file);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => {
+    // Another job may have dropped it meanwhile.
+    try {
+      return [{ f, t: statSync(path.join(dir, f)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
   files.sort((a, b) => b.t - a.t);
   for (const { f } of files.slice(KEEP_FILES)) rmSync(path.join(dir, f), { force: true });
 }
