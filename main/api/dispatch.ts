@@ -7,6 +7,7 @@ import { Workspace } from '../core/workspace';
 import { recoverAbandoned } from '../core/clean/writer';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
+import { clusterHandlers } from './cluster';
 import { datasetHandlers } from './datasets';
 import { detectHandlers } from './detect';
 import { eraseHandlers } from './erase';
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...splitHandlers,
   ...protectHandlers,
   ...detectHandlers,
+  ...clusterHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

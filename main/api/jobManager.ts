@@ -60,6 +60,8 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
       const r = result as JobResult<'split'>;
       return { dir: r.dir, manifest: r.manifest };
     }
+    case 'cluster':
+      return { ...(result as JobResult<'cluster'>) };
   }
 }
 

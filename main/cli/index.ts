@@ -16,6 +16,7 @@ import { registerEraseCommands } from './erase';
 import { registerSplitCommands } from './split';
 import { registerProtectCommands } from './protect';
 import { registerDetectCommands } from './detect';
+import { registerClusterCommand } from './cluster';
 
 interface Common {
   workspace?: string;
@@ -163,6 +164,7 @@ registerEraseCommands(program, { common, withWorkspace, print, workspaceDir });
 registerSplitCommands(program, { common, withWorkspace, print, workspaceDir, runSplit: (o, params) => runJob(o, 'split', params, 'split', 'items') });
 registerProtectCommands(program, { common, withWorkspace, print });
 registerDetectCommands(program, { common, withWorkspace, print });
+registerClusterCommand(program, { common, withWorkspace, print, workspaceDir });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

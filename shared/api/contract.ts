@@ -8,13 +8,14 @@ import { AuditEntrySchema, EraseRunInSchema, EraseSearchInSchema, EraseSearchOut
 import { SplitJobInSchema, splitContract } from './split';
 import { protectContract } from './protect';
 import { detectContract } from './detect';
+import { ClusterMergeInSchema, ClusterPageSchema, ClusterParamsSchema, ClusterResultsInSchema } from './cluster';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split', 'cluster']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -249,6 +250,15 @@ export const contract = {
   'audit.list': { input: z.object({}), output: z.object({ entries: z.array(AuditEntrySchema), exports: z.array(ExportLogEntrySchema) }) },
   ...protectContract,
   ...detectContract,
+  /**
+   * Cluster the spellings of a column in the background (kind `cluster`): the outcome is the run's
+   * summary (a ClusterSummary); its `id` pages the clusters through cluster.results.
+   */
+  'jobs.cluster': { input: ClusterParamsSchema, output: JobInfoSchema },
+  /** A page of a clustering run's clusters, largest first. NOT_FOUND once the cache has dropped it. */
+  'cluster.results': { input: ClusterResultsInSchema, output: ClusterPageSchema },
+  /** Merge clusters: every listed value becomes its cluster's chosen value, as one massEdit history step. */
+  'cluster.merge': { input: ClusterMergeInSchema, output: HistoryStepSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { runEraseBench } from './eraseBench';
 import { runSplitBench } from './splitBench';
 import { runKanonBench } from './kanonBench';
 import { runDetectBench } from './detectBench';
+import { runClusterBench } from './clusterBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -29,6 +30,7 @@ const SECTIONS: Section[] = [
   { name: 'split', run: runSplitBench },
   { name: 'kanon', run: runKanonBench },
   { name: 'detect', run: runDetectBench },
+  { name: 'cluster', run: runClusterBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]

@@ -13,6 +13,8 @@ import { eraseSubject } from '../protect/erase/erase';
 import type { EraseResult, EraseRunIn } from '../../../shared/api/erase';
 import { splitDataset, type SplitResult } from '../split/splitDataset';
 import type { SplitJobIn } from '../../../shared/api/split';
+import { clusterColumn } from '../dedupe/spelling/cluster';
+import type { ClusterParams, ClusterSummary } from '../../../shared/api/cluster';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -25,6 +27,8 @@ export interface JobSpecs {
   detect: { params: { dataset: string }; result: DetectResult };
   erase: { params: EraseRunIn; result: EraseResult };
   split: { params: SplitJobIn; result: SplitResult };
+  /** Spelling clusters of one column; the clusters themselves are stored in the workspace cache. */
+  cluster: { params: ClusterParams; result: ClusterSummary };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -39,6 +43,7 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   detect: (ws, p, ctx) => detectDataset(ws, p, ctx),
   erase: async (ws, p, ctx) => eraseSubject(ws, p, ctx),
   split: (ws, p, ctx) => splitDataset(ws, p, ctx),
+  cluster: (ws, p, ctx) => clusterColumn(ws, p, ctx),
 };
 
 /** A job of one of these kinds, as the runner runs it. */

@@ -6,6 +6,7 @@ import { setPanels } from '../grid/panelStore';
 import { COLUMN_MENU, FACET_ENTRIES, type DialogOp } from './actions';
 import { closeColumnMenu, useColumnMenu } from './columnMenuStore';
 import { openCleanDialog } from './dialogStore';
+import { openClusterDialog } from '../cluster/clusterStore';
 
 export function ColumnMenu({ datasetId }: { datasetId: number }) {
   const open = useColumnMenu();
@@ -22,6 +23,7 @@ export function ColumnMenu({ datasetId }: { datasetId: number }) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="facet"][data-column="${CSS.escape(open.column)}"][data-kind="${facet}"]`)?.focus());
     } else if (id === 'pin') setPinned(datasetId, open.column, !pinned);
     else if (id === 'reorder') openCleanDialog({ kind: 'reorder' });
+    else if (id === 'cluster') openClusterDialog(open.column);
     else openCleanDialog({ kind: 'op', op: id as DialogOp, column: open.column });
   };
 

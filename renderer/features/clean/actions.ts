@@ -29,6 +29,7 @@ export const COLUMN_MENU: readonly MenuEntry[] = [
   { kind: 'item', id: 'nullTokens', label: 'Missing-value tokens…' },
   { kind: 'item', id: 'fill', label: 'Fill empty cells…' },
   { kind: 'item', id: 'massEdit', label: 'Mass edit values…' },
+  { kind: 'item', id: 'cluster', label: 'Cluster and edit…' },
   { kind: 'item', id: 'stripHtml', label: 'Strip HTML…' },
   { kind: 'item', id: 'fixMojibake', label: 'Repair mojibake…', hint: 'Ã© → é' },
   { kind: 'item', id: 'unicode', label: 'Normalise Unicode…' },

@@ -33,7 +33,7 @@ function followColumns(id: DatasetId, before: string[]): void {
 }
 
 /** Runs one change with the dataset marked busy; refuses to start a second one meanwhile. */
-async function change<T>(id: DatasetId, label: string, fn: (name: string) => Promise<T>, opts: { grid?: boolean } = {}): Promise<T> {
+export async function change<T>(id: DatasetId, label: string, fn: (name: string) => Promise<T>, opts: { grid?: boolean } = {}): Promise<T> {
   const busy = getUi(id).busy;
   if (busy) throw new Error(`Wait until “${busy}” has finished`);
   const name = nameOf(id);

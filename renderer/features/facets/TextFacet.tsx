@@ -5,6 +5,7 @@ import type { Filter } from '../../../shared/api/contract';
 import { api } from '../../api';
 import { formatCount } from '../../components/format';
 import { applyOperation } from '../clean/operations';
+import { openClusterDialog } from '../cluster/clusterStore';
 import { FacetCard } from './FacetCard';
 import { pickValue, removeFacet, updateFacet, type FacetSpec } from './facetStore';
 import { FacetValueList } from './FacetValueList';
@@ -65,20 +66,25 @@ export function TextFacet({ datasetId, dataset, spec, filters }: Props) {
       onReset={() => update((f) => ({ ...f, selected: [] }))}
       onRemove={() => removeFacet(datasetId, spec.id)}
       tools={
-        <span className="facet-sort" role="group" aria-label="Sort values">
-          {(['count', 'value'] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              className={spec.sort === k ? 'on' : ''}
-              aria-pressed={spec.sort === k}
-              onClick={() => update((f) => ({ ...f, sort: k }))}
-              data-testid={`facet-sort-${k}`}
-            >
-              {k === 'count' ? 'count' : 'a–z'}
-            </button>
-          ))}
-        </span>
+        <>
+          <button type="button" className="link-button facet-cluster" onClick={() => openClusterDialog(spec.column)} title="Cluster similar spellings of these values" data-testid="facet-cluster">
+            Cluster
+          </button>
+          <span className="facet-sort" role="group" aria-label="Sort values">
+            {(['count', 'value'] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                className={spec.sort === k ? 'on' : ''}
+                aria-pressed={spec.sort === k}
+                onClick={() => update((f) => ({ ...f, sort: k }))}
+                data-testid={`facet-sort-${k}`}
+              >
+                {k === 'count' ? 'count' : 'a–z'}
+              </button>
+            ))}
+          </span>
+        </>
       }
     >
       <div className="facet-search">

@@ -5,6 +5,7 @@ import type { Dataset } from '../../../shared/api/catalog';
 import { baseName, formatBytes, formatCount } from '../../components/format';
 import { dismissActionToasts } from '../../components/toastStore';
 import { CleanDialogs } from '../clean/CleanDialogs';
+import { ClusterDialogHost } from '../cluster/ClusterDialogHost';
 import { ColumnMenu } from '../clean/ColumnMenu';
 import { closeColumnMenu } from '../clean/columnMenuStore';
 import { getUi, useDatasetUi } from '../clean/datasetUi';
@@ -82,6 +83,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />
+      <ClusterDialogHost dataset={dataset} />
     </section>
   );
 }

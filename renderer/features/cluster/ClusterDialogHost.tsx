@@ -1,0 +1,11 @@
+// Hosts the "Cluster and edit" dialog on the dataset screen when one is open for a column that exists.
+import type { Dataset } from '../../../shared/api/catalog';
+import { ClusterDialog } from './ClusterDialog';
+import { closeClusterDialog, useClusterDialog } from './clusterStore';
+
+export function ClusterDialogHost({ dataset }: { dataset: Dataset }) {
+  const open = useClusterDialog();
+  if (!open || !dataset.columns.some((c) => c.name === open.column)) return null;
+  // Keyed so that another column opens on fresh state.
+  return <ClusterDialog key={`${dataset.id}:${open.column}`} dataset={dataset} column={open.column} onClose={closeClusterDialog} />;
+}
