@@ -8,6 +8,7 @@ import { recoverAbandoned } from '../core/clean/writer';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { datasetHandlers } from './datasets';
+import { dedupeHandlers } from './dedupe';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...rowHandlers,
   ...cleanHandlers,
+  ...dedupeHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

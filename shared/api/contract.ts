@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { DedupeJobInSchema, LinkJobInSchema, dedupeContract } from './dedupe';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'dedupe', 'link']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -223,6 +224,11 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  /** Find duplicate records in a dataset (a `dedupe` job); its outcome is `{ result }`, a dedupe result id. */
+  'jobs.dedupe': { input: DedupeJobInSchema, output: JobInfoSchema },
+  /** Link two datasets (a `link` job); its outcome is `{ result }`. */
+  'jobs.link': { input: LinkJobInSchema, output: JobInfoSchema },
+  ...dedupeContract,
 } as const;
 
 export type Contract = typeof contract;

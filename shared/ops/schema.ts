@@ -1,6 +1,7 @@
 // The cleaning operations as data: the recipe format. Operations name columns, never positions.
 import { z } from 'zod';
 import { FilterSchema } from '../api/filters';
+import { DedupeOpSchema, LinkKeyOpSchema } from './dedupe';
 
 const Col = z.string().min(1);
 
@@ -63,6 +64,10 @@ export const OpSchema = z.union([
       op: z.literal('editCell'), column: Col, rid: z.number().int(), value: z.string().nullable(),
       key: z.object({ column: Col, value: z.string().nullable() }).nullable().default(null),
     }),
+    /** Resolve duplicate clusters: a cluster-id column, or one surviving record per cluster. */
+    DedupeOpSchema,
+    /** Add the linked record's key from another dataset as a column. */
+    LinkKeyOpSchema,
   ]),
 ]);
 export type Op = z.infer<typeof OpSchema>;
