@@ -1,9 +1,18 @@
-// Hash routing: `#/` is the catalog, `#/d/<dataset name>` a dataset.
+// Hash routing: `#/` is the catalog, `#/d/<dataset name>` a dataset, `#/d/<name>/duplicates` and
+// `#/d/<name>/link` its Find duplicates and Link screens.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string };
+export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string } | { name: 'dedupe'; dataset: string; mode: 'duplicates' | 'link' };
 
 function parse(hash: string): Route {
+  const sub = /^#\/d\/([^/]+)\/(duplicates|link)$/.exec(hash);
+  if (sub) {
+    try {
+      return { name: 'dedupe', dataset: decodeURIComponent(sub[1]!), mode: sub[2] as 'duplicates' | 'link' };
+    } catch {
+      return { name: 'catalog' };
+    }
+  }
   const m = /^#\/d\/(.+)$/.exec(hash);
   if (m) {
     try {
@@ -16,6 +25,7 @@ function parse(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
+  if (route.name === 'dedupe') return `#/d/${encodeURIComponent(route.dataset)}/${route.mode}`;
   return route.name === 'dataset' ? `#/d/${encodeURIComponent(route.dataset)}` : '#/';
 }
 

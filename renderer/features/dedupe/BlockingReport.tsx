@@ -1,20 +1,10 @@
 // What blocking will compare before a single pair is generated: per key its blocks, the largest block
 // and the pairs it yields, with the key that would explode named and capped.
+import type { BlockKey } from '../../../shared/api/dedupe';
 import { formatCount } from '../../components/format';
 
-export interface BlockingKeyInfo {
-  name: string;
-  blocks: number;
-  largest: number;
-  pairs: number;
-  /** The key's blocks were cut to the cap (or the key dropped): the warning says which. */
-  capped: boolean;
-  /** A value shared by the largest block, when the engine reports it (`"Smith"`). */
-  topValue?: string | null;
-}
-
 interface Props {
-  keys: BlockingKeyInfo[] | null;
+  keys: BlockKey[] | null;
   /** Distinct candidate pairs after the keys are combined and capped. */
   comparisons: number | null;
   warnings: string[];
@@ -50,20 +40,28 @@ export function BlockingReport({ keys, comparisons, warnings, loading, error, al
             <thead>
               <tr>
                 <th>Key</th>
-                <th className="num">Blocks</th>
+                <th className="num blocks-col">Blocks</th>
                 <th className="num">Largest</th>
                 <th className="num">Pairs</th>
               </tr>
             </thead>
             <tbody>
               {keys.map((k) => (
-                <tr key={k.name} className={k.capped ? 'capped' : undefined} data-testid="blocking-key" data-key={k.name}>
+                <tr key={k.key} className={k.cappedBlocks > 0 ? 'capped' : undefined} data-testid="blocking-key" data-key={k.key}>
                   <td>
-                    <span className="mono">{k.name}</span>
-                    {k.capped ? <span className="tag tag-warn">capped</span> : null}
-                    {k.topValue ? <div className="sub" title={k.topValue}>largest: “{k.topValue}”</div> : null}
+                    <span className="blocking-key">{k.key}</span>
+                    {k.cappedBlocks > 0 ? (
+                      <span className="tag tag-warn" title={`${formatCount(k.cappedBlocks)} blocks (${formatCount(k.cappedRecords)} records) not expanded; they would give ${formatCount(k.pairsIfUncapped)} pairs`}>
+                        capped
+                      </span>
+                    ) : null}
+                    {k.largestValue ? (
+                      <div className="sub" title={k.largestValue}>
+                        largest: “{k.largestValue}”
+                      </div>
+                    ) : null}
                   </td>
-                  <td className="num">{formatCount(k.blocks)}</td>
+                  <td className="num blocks-col">{formatCount(k.blocks)}</td>
                   <td className="num">{formatCount(k.largest)}</td>
                   <td className="num">{formatCount(k.pairs)}</td>
                 </tr>

@@ -1,8 +1,8 @@
 // The review queue: clusters in the order the engine gives (least certain first), each with its size,
 // score and the decision taken on it; the current one is marked and kept in view.
 import { useEffect, useRef } from 'react';
+import type { Decision } from './reviewTypes';
 
-export type Decision = 'match' | 'nonmatch' | 'split' | null;
 
 export interface ClusterItem {
   id: string;
@@ -49,9 +49,11 @@ export function ClusterList({ items, current, onSelect, more, onMore }: Props) {
                 {c.title}
               </span>
               <span className="cluster-meta">
-                <span className="cluster-size" title={`${c.size} records`}>
-                  ×{c.size}
-                </span>
+                {c.size > 2 ? (
+                  <span className="cluster-size" title={`${c.size} records`}>
+                    ×{c.size}
+                  </span>
+                ) : null}
                 <Certainty score={c.score} />
               </span>
               {c.decision ? <span className={`cluster-decision decision-${c.decision}`}>{DECISION_TEXT[c.decision]}</span> : null}

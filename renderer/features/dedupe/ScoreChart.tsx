@@ -1,12 +1,9 @@
 // The distribution of pair scores as a small SVG histogram, with the threshold drawn across it; a click
 // or drag on the chart moves the threshold. Counts are on a log scale: low scores outnumber matches.
 import { useRef, useState } from 'react';
+import type { ScoreBin } from './reviewTypes';
 
-export interface ScoreBin {
-  from: number;
-  to: number;
-  count: number;
-}
+
 
 interface Props {
   bins: ScoreBin[];

@@ -1,13 +1,9 @@
 // The threshold above which pairs count as matches: a slider over the score distribution, and what it
 // gives right now — pairs, clusters and records affected (live, as the slider moves).
 import { formatCount } from '../../components/format';
-import { ScoreChart, type ScoreBin } from './ScoreChart';
+import type { ScoreBin, ThresholdCounts } from './reviewTypes';
+import { ScoreChart } from './ScoreChart';
 
-export interface ThresholdCounts {
-  pairs: number;
-  clusters: number;
-  records: number;
-}
 
 interface Props {
   threshold: number;
@@ -16,9 +12,11 @@ interface Props {
   counts: ThresholdCounts | null;
   /** Counts are being recomputed for the current position. */
   pending?: boolean;
+  /** A link: pairs are links, and there are no clusters to count. */
+  link?: boolean;
 }
 
-export function ThresholdControl({ threshold, onChange, bins, counts, pending = false }: Props) {
+export function ThresholdControl({ threshold, onChange, bins, counts, pending = false, link = false }: Props) {
   return (
     <div className="threshold" data-testid="threshold">
       <div className="threshold-chart">
@@ -62,13 +60,15 @@ export function ThresholdControl({ threshold, onChange, bins, counts, pending = 
       </div>
       <dl className={`threshold-counts${pending ? ' pending' : ''}`} aria-live="polite" data-testid="threshold-counts" data-pending={pending ? 'true' : 'false'}>
         <div>
-          <dt>pairs</dt>
+          <dt>{link ? 'links' : 'pairs'}</dt>
           <dd data-testid="count-pairs">{formatCount(counts?.pairs)}</dd>
         </div>
-        <div>
-          <dt>clusters</dt>
-          <dd data-testid="count-clusters">{formatCount(counts?.clusters)}</dd>
-        </div>
+        {link ? null : (
+          <div>
+            <dt>clusters</dt>
+            <dd data-testid="count-clusters">{formatCount(counts?.clusters)}</dd>
+          </div>
+        )}
         <div>
           <dt>records affected</dt>
           <dd data-testid="count-records">{formatCount(counts?.records)}</dd>

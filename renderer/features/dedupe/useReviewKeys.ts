@@ -1,10 +1,13 @@
-// Keyboard review: ↑/↓ move between clusters, Y marks a match, N not a match, S splits the cluster.
+// Keyboard review: ↑/↓ move between clusters, ←/→ choose the record compared with the first, Y marks
+// a match, N not a match, S splits the chosen record off its cluster.
 // Keys typed into a field or while a dialog is open are left alone.
 import { useEffect, useRef } from 'react';
 
 export interface ReviewKeyHandlers {
   up: () => void;
   down: () => void;
+  left?: () => void;
+  right?: () => void;
   match: () => void;
   nonMatch: () => void;
   split: () => void;
@@ -31,6 +34,10 @@ export function useReviewKeys(handlers: ReviewKeyHandlers, enabled = true): void
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       if (key === 'ArrowUp' && !onRange) h.up();
       else if (key === 'ArrowDown' && !onRange) h.down();
+      else if (key === 'ArrowLeft' && !onRange && h.left) h.left();
+      else if (key === 'ArrowRight' && !onRange && h.right) h.right();
+      // A held key repeats: arrows may run down the list, but one decision per press.
+      else if ((key === 'y' || key === 'n' || key === 's') && e.repeat) return;
       else if (key === 'y') h.match();
       else if (key === 'n') h.nonMatch();
       else if (key === 's') h.split();

@@ -1,0 +1,60 @@
+// The review queue of a dedupe result: clusters at the threshold, least certain first, paged; reloaded
+// when the threshold settles or the model is re-fitted. The current cluster is kept across reloads when
+// it is still there (by its members), else the queue starts again at the top — the least certain now.
+import { useEffect, useRef, useState } from 'react';
+import type { Cluster } from '../../../shared/api/dedupe';
+import { api, errorMessage } from '../../api';
+
+const PAGE = 50;
+
+export interface ClustersState {
+  clusters: Cluster[];
+  columns: string[];
+  total: number;
+  loading: boolean;
+  error: string | null;
+}
+
+export function membersKey(c: Cluster): string {
+  return c.members.map((m) => m.rid).join(',');
+}
+
+export function useClusters(result: string, threshold: number, version: number) {
+  const [state, setState] = useState<ClustersState>({ clusters: [], columns: [], total: 0, loading: true, error: null });
+  const [limit, setLimit] = useState(PAGE);
+  const [current, setCurrent] = useState(0);
+  const currentKey = useRef<string | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    setState((s) => ({ ...s, loading: true }));
+    const t = window.setTimeout(async () => {
+      try {
+        const pages = [];
+        for (let offset = 0; offset < limit; offset += 200) {
+          const page = await api['dedupe.clusters']({ result, threshold, offset, limit: Math.min(200, limit - offset), order: 'uncertainty' });
+          pages.push(page);
+          if (page.clusters.length < 200) break;
+        }
+        if (stale) return;
+        const clusters = pages.flatMap((p) => p.clusters);
+        const keep = currentKey.current ? clusters.findIndex((c) => membersKey(c) === currentKey.current) : -1;
+        setState({ clusters, columns: pages[0]?.columns ?? [], total: pages[0]?.total ?? 0, loading: false, error: null });
+        setCurrent(keep >= 0 ? keep : 0);
+      } catch (e) {
+        if (!stale) setState((s) => ({ ...s, loading: false, error: errorMessage(e) }));
+      }
+    }, 150);
+    return () => {
+      stale = true;
+      window.clearTimeout(t);
+    };
+  }, [result, threshold, version, limit]);
+
+  const cluster = state.clusters[current] ?? null;
+  currentKey.current = cluster ? membersKey(cluster) : null;
+
+  const move = (delta: number) => setCurrent((i) => Math.max(0, Math.min(state.clusters.length - 1, i + delta)));
+  const more = () => setLimit((l) => l + PAGE);
+  return { ...state, current, setCurrent, cluster, move, more };
+}
