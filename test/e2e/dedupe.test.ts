@@ -12,6 +12,7 @@ import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { DatasetPage } from './pages/DatasetPage';
 import { DedupePage } from './pages/DedupePage';
+import { GridApi } from './pages/GridApi';
 import { HistoryPanel } from './pages/HistoryPanel';
 import { ScanDialog } from './pages/ScanDialog';
 import type { Served } from './serve';
@@ -138,11 +139,17 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     await history.waitForPosition(1);
     const [desc] = await history.descriptions();
     assert.match(desc ?? '', /cluster_id/);
-    await grid.header('cluster_id').waitFor();
+    await page.getByText('1,000 rows × 12 columns').waitFor();
+    const ids = await new GridApi(page).column('febrl1', 'cluster_id', 1000);
+    assert.equal(ids.filter((v) => v === null || v === '').length, 0, 'every record has a cluster id');
+    const distinct = new Set(ids).size;
+    assert.ok(distinct < 1000 && distinct >= 500, `duplicates share an id (${distinct} ids for 1,000 records)`);
     await shots(page, 'dedupe-06-cluster-column');
     await page.getByTestId('undo').click();
     await history.waitForPosition(0);
-    await grid.header('cluster_id').waitFor({ state: 'detached' });
+    await page.getByText('1,000 rows × 11 columns').waitFor();
+    const after = await new GridApi(page).call<{ columns: { name: string }[] }>('datasets.get', { dataset: 'febrl1' });
+    assert.ok(!after.columns.some((c) => c.name === 'cluster_id'), 'undo removes the column');
   });
 
   test('the review survives a reload: the screen reopens on the stored result', async () => {
@@ -184,7 +191,10 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     await dedupe.linkResults().getByTestId('link-add-key').click();
     await page.locator('[data-testid="dataset-screen"][data-dataset="fodors"]').waitFor();
     await history.waitForPosition(1);
-    await grid.header('zagat_id').waitFor();
+    await page.getByText('533 rows × 7 columns').waitFor();
+    const linked = (await new GridApi(page).column('fodors', 'zagat_id', 1000)).filter((v) => v !== null && v !== '');
+    assert.ok(linked.length > 60 && linked.length <= 331, `fodors rows with a zagat id: ${linked.length}`);
+    await screenshot(page, 'dedupe-10-linked-key-1400');
     assert.deepEqual(pageErrors, []);
   });
 });

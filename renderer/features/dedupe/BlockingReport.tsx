@@ -3,6 +3,14 @@
 import type { BlockKey } from '../../../shared/api/dedupe';
 import { formatCount } from '../../components/format';
 
+const KIND_LABELS: Record<BlockKey['kind'], string> = {
+  exact: 'same value',
+  prefix: 'same prefix',
+  phonetic: 'sounds alike',
+  sortedNeighbourhood: 'sorted neighbourhood',
+  token: 'shared word',
+};
+
 interface Props {
   keys: BlockKey[] | null;
   /** Distinct candidate pairs after the keys are combined and capped. */
@@ -49,12 +57,17 @@ export function BlockingReport({ keys, comparisons, warnings, loading, error, al
               {keys.map((k) => (
                 <tr key={k.key} className={k.cappedBlocks > 0 ? 'capped' : undefined} data-testid="blocking-key" data-key={k.key}>
                   <td>
-                    <span className="blocking-key">{k.key}</span>
+                    <span className="blocking-key" title={k.key}>
+                      {KIND_LABELS[k.kind]}
+                    </span>
                     {k.cappedBlocks > 0 ? (
                       <span className="tag tag-warn" title={`${formatCount(k.cappedBlocks)} blocks (${formatCount(k.cappedRecords)} records) not expanded; they would give ${formatCount(k.pairsIfUncapped)} pairs`}>
                         capped
                       </span>
                     ) : null}
+                    <div className="sub blocking-cols" title={k.columns.join(', ')}>
+                      {k.columns.join(', ')}
+                    </div>
                     {k.largestValue ? (
                       <div className="sub" title={k.largestValue}>
                         largest: “{k.largestValue}”

@@ -2,7 +2,7 @@
 // (when linking) which column of the other dataset it is compared with.
 import type { ComparisonInput, ComparisonKind, Normalise } from '../../../shared/api/dedupe';
 import { formatCount } from '../../components/format';
-import { COMPARISON_LABELS, hasTolerance, normaliseOf, NORMALISE_LABELS, type ColumnChoice } from './setupModel';
+import { COMPARISON_LABELS, hasTolerance, isTextKind, normaliseOf, NORMALISE_LABELS, type ColumnChoice } from './setupModel';
 
 interface Props {
   choice: ColumnChoice;
@@ -81,6 +81,7 @@ export function ComparisonRow({ choice, columnsB, onChange }: Props) {
                 </label>
               ) : null}
             </div>
+            {isTextKind(c.kind) ? (
             <div className="norms" role="group" aria-label={`Normalise ${choice.column}`}>
               <span className="muted small">ignore</span>
               {NORMS.map((n) => (
@@ -90,6 +91,7 @@ export function ComparisonRow({ choice, columnsB, onChange }: Props) {
                 </label>
               ))}
             </div>
+            ) : null}
           </>
         ) : (
           <span className="muted small">not compared</span>

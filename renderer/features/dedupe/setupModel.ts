@@ -49,6 +49,11 @@ export function normaliseOf(c: ComparisonInput): Normalise {
   };
 }
 
+/** Whether the kind compares text, so that normalising case, accents and spaces means something. */
+export function isTextKind(kind: ComparisonKind): boolean {
+  return kind !== 'numeric' && kind !== 'date';
+}
+
 export function hasTolerance(kind: ComparisonKind): boolean {
   return kind === 'numeric' || kind === 'date';
 }

@@ -1,9 +1,11 @@
 // The review queue of a dedupe result: clusters at the threshold, least certain first, paged; reloaded
 // when the threshold settles or the model is re-fitted. The current cluster is kept across reloads when
 // it is still there (by its members), else the queue starts again at the top — the least certain now.
+// Clusters the reviewer has decided move after the open ones.
 import { useEffect, useRef, useState } from 'react';
 import type { Cluster } from '../../../shared/api/dedupe';
 import { api, errorMessage } from '../../api';
+import { decisionOfPairs } from './decisions';
 
 const PAGE = 50;
 
@@ -37,7 +39,10 @@ export function useClusters(result: string, threshold: number, version: number) 
           if (page.clusters.length < 200) break;
         }
         if (stale) return;
-        const clusters = pages.flatMap((p) => p.clusters);
+        // Clusters already decided go after the open ones: the queue is what is left to review.
+        const all = pages.flatMap((p) => p.clusters);
+        const open = all.filter((c) => decisionOfPairs(c.pairs) === null);
+        const clusters = [...open, ...all.filter((c) => decisionOfPairs(c.pairs) !== null)];
         const keep = currentKey.current ? clusters.findIndex((c) => membersKey(c) === currentKey.current) : -1;
         setState({ clusters, columns: pages[0]?.columns ?? [], total: pages[0]?.total ?? 0, loading: false, error: null });
         setCurrent(keep >= 0 ? keep : 0);
