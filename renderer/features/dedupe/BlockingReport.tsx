@@ -37,11 +37,18 @@ export function BlockingReport({ keys, comparisons, warnings, loading, error, al
         ) : null}
       </header>
       {error ? <div className="error-panel" role="alert">{error}</div> : null}
-      {warnings.map((w) => (
-        <div key={w} className="blocking-warning" role="alert" data-testid="blocking-warning">
-          <strong>Block too large.</strong> {w}
+      {warnings.length > 0 ? (
+        <div className="blocking-warning" role="alert" data-testid="blocking-warnings">
+          <strong>{warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`}</strong>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w} data-testid="blocking-warning">
+                {w}
+              </li>
+            ))}
+          </ul>
         </div>
-      ))}
+      ) : null}
       {keys && keys.length > 0 ? (
         <div className="table-wrap blocking-table">
           <table className="table">

@@ -143,7 +143,7 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
             allPairs={allPairs}
           />
           <p className="muted small">
-            Only records that share a blocking key are compared, so the cost grows with the data, not with its square. Blocks larger than {formatCount(setup?.base.blocking.maxBlock ?? 500)} records are not expanded into pairs.
+            Only records that share a blocking key are compared, so the cost grows with the data, not with its square. A block too large to expand into pairs is skipped, and a warning names its key.
           </p>
         </aside>
       </div>
@@ -173,6 +173,12 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
               <span className="muted">
                 {chosen} {chosen === 1 ? 'column' : 'columns'} compared
                 {blocking.report ? ` · ${formatCount(blocking.report.pairs)} candidate pairs` : ''}
+                {blocking.report?.warnings.length ? (
+                  <span className="warn-text">
+                    {' '}
+                    · {blocking.report.warnings.length} blocking {blocking.report.warnings.length === 1 ? 'warning' : 'warnings'}
+                  </span>
+                ) : null}
               </span>
             )}
             <span className="spacer" />
