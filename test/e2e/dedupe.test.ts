@@ -159,6 +159,24 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     await dedupe.root.getByTestId('model-state').getByText('Model fitted with 3 labels').waitFor();
   });
 
+  test('resolve: keep one record per cluster deletes the others; undo brings them back', async () => {
+    const dialog = await dedupe.openResolve();
+    await dialog.getByTestId('resolve-keep-one').check();
+    await dialog.getByRole('combobox', { name: 'Survivorship for given_name' }).selectOption('longest');
+    await dialog.getByTestId('resolve-apply').click();
+    await page.locator('[data-testid="dataset-screen"][data-dataset="febrl1"]').waitFor();
+    const sub = page.getByText(/^(?!1,000 )[\d,]+ rows × 11 columns/);
+    await sub.waitFor();
+    const rows = Number(((await sub.textContent()) ?? '').replace(/,/g, '').match(/^\d+/)?.[0]);
+    assert.ok(rows >= 500 && rows < 1000, `one record per cluster kept (${rows} rows)`);
+    const position = Number(await history.root.getAttribute('data-position'));
+    assert.ok(position >= 1);
+    assert.match((await history.step(position).locator('.history-desc').textContent()) ?? '', /^Keep one record per duplicate cluster/);
+    await page.getByTestId('undo').click();
+    await history.waitForPosition(position - 1);
+    await page.getByText('1,000 rows × 11 columns').waitFor();
+  });
+
   test('link fodors to zagat: map columns, review, export the link table, add zagat’s id', async () => {
     await catalog.goHome();
     await catalog.openDataset('fodors');

@@ -4,14 +4,14 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
 import { findDataset, useDatasets } from '../../app/useDatasets';
-import { navigate, routeHref } from '../../app/useRoute';
+import { routeHref } from '../../app/useRoute';
 import { EmptyState } from '../../components/EmptyState';
 import { formatCount, formatDateTime } from '../../components/format';
-import { setPanels } from '../grid/panelStore';
 import { LinkReviewPane } from './LinkReviewPane';
 import { ResolveDialog } from './ResolveDialog';
 import { ReviewPane } from './ReviewPane';
 import { SetupPane } from './SetupPane';
+import { showNewColumn } from './showResult';
 import { countsAt } from './curve';
 import { useResults } from './useResults';
 import { useSummary } from './useSummary';
@@ -135,10 +135,7 @@ function DedupeReview({ result, dataset }: { result: string; dataset: Dataset })
           threshold={summary.threshold}
           counts={countsAt(summary.summary.curve, summary.threshold)}
           onClose={() => setResolving(false)}
-          onDone={() => {
-            setPanels({ right: 'history' });
-            navigate({ name: 'dataset', dataset: dataset.name });
-          }}
+          onDone={(column) => showNewColumn(dataset, column)}
         />
       ) : null}
     </>

@@ -15,7 +15,7 @@ interface Props {
   links: number | null;
   keyA: string | null;
   keyB: string | null;
-  onAdded: () => void;
+  onAdded: (column: string) => void;
 }
 
 /** The folder of a file path (either separator). */
@@ -51,7 +51,7 @@ export function LinkResults({ result, dataset, other, threshold, links, keyA, ke
     setMessage(null);
     try {
       await runHistoryStep(dataset.id, `Adding ${column.trim()}…`, () => api['dedupe.linkAddKey']({ result, threshold, keyB, column: column.trim() || undefined }));
-      onAdded();
+      onAdded(column.trim() || `${other?.name ?? 'b'}_${keyB}`);
     } catch (e) {
       toast('error', errorMessage(e));
     } finally {

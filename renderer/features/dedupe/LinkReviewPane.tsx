@@ -7,8 +7,6 @@ import type { PairDetail } from '../../../shared/api/dedupe';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { formatCount } from '../../components/format';
-import { setPanels } from '../grid/panelStore';
-import { navigate } from '../../app/useRoute';
 import { reportError } from '../clean/operations';
 import { ClusterList, type ClusterItem } from './ClusterList';
 import type { Decision } from './reviewTypes';
@@ -16,6 +14,7 @@ import { countsAt, scoreBins } from './curve';
 import { weightsOf } from './decisions';
 import { LinkResults } from './LinkResults';
 import { RecordCompare } from './RecordCompare';
+import { showNewColumn } from './showResult';
 import { ReviewKeysHelp } from './ReviewKeysHelp';
 import { ThresholdControl } from './ThresholdControl';
 import { pairKey, useLinkQueue, type LinkOrder } from './useLinkQueue';
@@ -152,10 +151,7 @@ export function LinkReviewPane({ result, dataset, other, keyB }: Props) {
         links={counts?.pairs ?? null}
         keyA={summary.summary.config.key ?? null}
         keyB={keyB}
-        onAdded={() => {
-          setPanels({ right: 'history' });
-          navigate({ name: 'dataset', dataset: dataset.name });
-        }}
+        onAdded={(column) => showNewColumn(dataset, column)}
       />
       <ReviewKeysHelp split={false} labels={given} refitting={refitting} />
     </div>

@@ -15,7 +15,8 @@ interface Props {
   threshold: number;
   counts: ThresholdCounts | null;
   onClose: () => void;
-  onDone: () => void;
+  /** The change is applied; `column` is the column it added (null when it deleted rows). */
+  onDone: (column: string | null) => void;
 }
 
 type Rule = SurvivorRule['rule'];
@@ -47,7 +48,7 @@ export function ResolveDialog({ dataset, result, threshold, counts, onClose, onD
       await runHistoryStep(dataset.id, mode === 'addColumn' ? `Adding ${column.trim()}…` : 'Keeping one record per cluster…', () =>
         api['dedupe.resolve']({ result, threshold, mode, column: column.trim(), rules: list }),
       );
-      onDone();
+      onDone(mode === 'addColumn' ? column.trim() : null);
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
