@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
 import { findDataset, useDatasets } from '../../app/useDatasets';
 import { routeHref } from '../../app/useRoute';
-import { EmptyState } from '../../components/EmptyState';
+import { DatasetNotFound } from '../../components/NotFound';
 import { formatCount, formatDateTime } from '../../components/format';
 import { LinkReviewPane } from './LinkReviewPane';
 import { ResolveDialog } from './ResolveDialog';
@@ -24,13 +24,7 @@ export function DedupeScreen({ name, mode }: { name: string; mode: Mode }) {
   const dataset = findDataset(list, name);
   if (!loaded) return <div className="screen-loading" aria-busy="true" />;
   if (!dataset) {
-    return (
-      <section className="screen">
-        <EmptyState title="Dataset not found" actions={<a className="button button-secondary" href="#/">Back to the catalog</a>}>
-          <p>There is no dataset called “{name}” in this workspace. It may have been renamed or deleted.</p>
-        </EmptyState>
-      </section>
-    );
+    return <DatasetNotFound name={name} />;
   }
   return <DedupeView dataset={dataset} datasets={list} mode={mode} />;
 }

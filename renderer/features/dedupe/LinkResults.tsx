@@ -5,6 +5,7 @@ import type { Dataset } from '../../../shared/api/catalog';
 import { api, errorMessage } from '../../api';
 import { formatCount } from '../../components/format';
 import { toast } from '../../components/toastStore';
+import { ColumnSelect } from './ColumnSelect';
 import { runHistoryStep } from './resolveStep';
 
 interface Props {
@@ -80,13 +81,7 @@ export function LinkResults({ result, dataset, other, threshold, links, keyA, ke
         <label className="field-label" htmlFor="link-key-b">
           Add {other?.name ?? 'B'}&apos;s
         </label>
-        <select id="link-key-b" className="input" value={keyB} onChange={(e) => setKeyB(e.target.value)} data-testid="link-key-b-column">
-          {(other?.columns ?? []).map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <ColumnSelect id="link-key-b" columns={(other?.columns ?? []).map((c) => c.name)} value={keyB} onChange={(c) => setKeyB(c ?? '')} testId="link-key-b-column" />
         <label className="field-label" htmlFor="link-add-name">
           to {dataset.name} as
         </label>

@@ -14,6 +14,7 @@ import { countsAt, scoreBins } from './curve';
 import { weightsOf } from './decisions';
 import { LinkResults } from './LinkResults';
 import { RecordCompare } from './RecordCompare';
+import { ReviewActions } from './ReviewActions';
 import { showNewColumn } from './showResult';
 import { ReviewKeysHelp } from './ReviewKeysHelp';
 import { ThresholdControl } from './ThresholdControl';
@@ -114,14 +115,7 @@ export function LinkReviewPane({ result, dataset, other, keyB }: Props) {
                   Pair {formatCount(current + 1)} of {formatCount(q.total)}
                 </h2>
                 <span className="muted">match probability {pair.score.toFixed(2)}</span>
-                <div className="review-actions">
-                  <button type="button" className="button button-match" onClick={() => void decide('match')} data-testid="decide-match">
-                    Match<kbd>Y</kbd>
-                  </button>
-                  <button type="button" className="button button-danger-quiet" onClick={() => void decide('nonmatch')} data-testid="decide-nonmatch">
-                    Not a match<kbd>N</kbd>
-                  </button>
-                </div>
+                <ReviewActions onMatch={() => void decide('match')} onNonMatch={() => void decide('nonmatch')} />
               </header>
               <RecordCompare
                 records={[

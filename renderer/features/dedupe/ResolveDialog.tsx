@@ -6,6 +6,7 @@ import type { SurvivorRule } from '../../../shared/api/dedupe';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatCount } from '../../components/format';
+import { ColumnSelect } from './ColumnSelect';
 import { runHistoryStep } from './resolveStep';
 import type { ThresholdCounts } from './reviewTypes';
 
@@ -131,13 +132,7 @@ export function ResolveDialog({ dataset, result, threshold, counts, onClose, onD
           <label className="field-label" htmlFor="resolve-by">
             Most recent by
           </label>
-          <select id="resolve-by" className="input" value={by} onChange={(e) => setBy(e.target.value)}>
-            {[...dates, ...dataset.columns.map((c) => c.name).filter((n) => !dates.includes(n))].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
+          <ColumnSelect id="resolve-by" columns={[...dates, ...dataset.columns.map((c) => c.name).filter((n) => !dates.includes(n))]} value={by} onChange={(c) => setBy(c ?? by)} />
         </div>
       ) : null}
       {error ? (

@@ -12,6 +12,7 @@ import type { Decision } from './reviewTypes';
 import { countsAt, scoreBins } from './curve';
 import { decisionOf, focusPair, weightsOf } from './decisions';
 import { RecordCompare } from './RecordCompare';
+import { ReviewActions } from './ReviewActions';
 import { ReviewKeysHelp } from './ReviewKeysHelp';
 import { ThresholdControl } from './ThresholdControl';
 import { membersKey, useClusters } from './useClusters';
@@ -113,20 +114,11 @@ export function ReviewPane({ result, summary, onResolve }: Props) {
                   {cluster.size} records · match probability {cluster.minScore.toFixed(2)}
                   {cluster.maxScore !== cluster.minScore ? `–${cluster.maxScore.toFixed(2)}` : ''}
                 </span>
-                <div className="review-actions">
-                  <button type="button" className="button button-match" onClick={() => void decide('match')} data-testid="decide-match">
-                    Match<kbd>Y</kbd>
-                  </button>
-                  <button type="button" className="button button-danger-quiet" onClick={() => void decide('nonmatch')} data-testid="decide-nonmatch">
-                    Not a match<kbd>N</kbd>
-                  </button>
-                  <button type="button" className="button button-secondary" onClick={() => void decide('split')} disabled={cluster.size < 3} title="Split the chosen record off this cluster" data-testid="decide-split">
-                    Split<kbd>S</kbd>
-                  </button>
+                <ReviewActions onMatch={() => void decide('match')} onNonMatch={() => void decide('nonmatch')} onSplit={() => void decide('split')} canSplit={cluster.size > 2}>
                   <button type="button" className="button button-primary" onClick={onResolve} data-testid="open-resolve">
                     Resolve…
                   </button>
-                </div>
+                </ReviewActions>
               </header>
               <RecordCompare
                 records={cluster.members.map((m) => ({ rid: m.rid, title: m.key ?? `row ${m.rid}` }))}

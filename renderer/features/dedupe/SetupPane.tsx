@@ -7,6 +7,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatCount } from '../../components/format';
 import { formatJobMessage } from '../../app/JobRow';
 import { BlockingReport } from './BlockingReport';
+import { ColumnSelect } from './ColumnSelect';
 import { ComparisonRow } from './ComparisonRow';
 import { configOf, patchChoice } from './setupModel';
 import { useBlocking } from './useBlocking';
@@ -105,27 +106,13 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
                 <label className="field-label" htmlFor="dedupe-key">
                   Key column{link ? ` of ${dataset.name}` : ''}
                 </label>
-                <select id="dedupe-key" className="input" value={setup.key ?? ''} onChange={(e) => update((s) => ({ ...s, key: e.target.value || null }))} data-testid="dedupe-key">
-                  <option value="">(row numbers)</option>
-                  {dataset.columns.map((c) => (
-                    <option key={c.name} value={c.name}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
+                <ColumnSelect id="dedupe-key" columns={dataset.columns.map((c) => c.name)} value={setup.key} onChange={(key) => update((s) => ({ ...s, key }))} none="(row numbers)" testId="dedupe-key" />
                 {link && other ? (
                   <>
                     <label className="field-label" htmlFor="dedupe-key-b">
                       of {other.name}
                     </label>
-                    <select id="dedupe-key-b" className="input" value={keyBOf() ?? ''} onChange={(e) => update((s) => ({ ...s, keyB: e.target.value || null }))} data-testid="dedupe-key-b">
-                      <option value="">(row numbers)</option>
-                      {other.columns.map((c) => (
-                        <option key={c.name} value={c.name}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
+                    <ColumnSelect id="dedupe-key-b" columns={columnsB ?? []} value={keyBOf()} onChange={(keyB) => update((s) => ({ ...s, keyB }))} none="(row numbers)" testId="dedupe-key-b" />
                   </>
                 ) : null}
                 <span className="muted small">Identifies records in the results{link ? ' and the link table' : ''}; it is not compared.</span>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { BlockingReport, DedupeConfigInput } from '../../../shared/api/dedupe';
 import { api, errorMessage } from '../../api';
+import { debounced } from './debounced';
 
 export interface BlockingState {
   report: BlockingReport | null;
@@ -17,18 +18,15 @@ export function useBlocking(dataset: string, datasetB: string | undefined, confi
       setState({ report: null, loading: false, error: null });
       return;
     }
-    let stale = false;
     setState((s) => ({ ...s, loading: true }));
-    const t = window.setTimeout(() => {
-      api['dedupe.blocking']({ dataset, datasetB, config }).then(
-        (report) => !stale && setState({ report, loading: false, error: null }),
-        (e) => !stale && setState({ report: null, loading: false, error: errorMessage(e) }),
-      );
-    }, 250);
-    return () => {
-      stale = true;
-      window.clearTimeout(t);
-    };
+    return debounced(250, async (stale) => {
+      try {
+        const report = await api['dedupe.blocking']({ dataset, datasetB, config });
+        if (!stale()) setState({ report, loading: false, error: null });
+      } catch (e) {
+        if (!stale()) setState({ report: null, loading: false, error: errorMessage(e) });
+      }
+    });
     // `key` stands for the inputs it is made of.
   }, [key]);
   return state;

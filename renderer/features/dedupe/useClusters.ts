@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Cluster } from '../../../shared/api/dedupe';
 import { api, errorMessage } from '../../api';
+import { debounced } from './debounced';
 import { decisionOfPairs } from './decisions';
 
 const PAGE = 50;
@@ -28,9 +29,8 @@ export function useClusters(result: string, threshold: number, version: number) 
   const currentKey = useRef<string | null>(null);
 
   useEffect(() => {
-    let stale = false;
     setState((s) => ({ ...s, loading: true }));
-    const t = window.setTimeout(async () => {
+    return debounced(150, async (stale) => {
       try {
         const pages = [];
         for (let offset = 0; offset < limit; offset += 200) {
@@ -38,7 +38,7 @@ export function useClusters(result: string, threshold: number, version: number) 
           pages.push(page);
           if (page.clusters.length < 200) break;
         }
-        if (stale) return;
+        if (stale()) return;
         // Clusters already decided go after the open ones: the queue is what is left to review.
         const all = pages.flatMap((p) => p.clusters);
         const open = all.filter((c) => decisionOfPairs(c.pairs) === null);
@@ -47,13 +47,9 @@ export function useClusters(result: string, threshold: number, version: number) 
         setState({ clusters, columns: pages[0]?.columns ?? [], total: pages[0]?.total ?? 0, loading: false, error: null });
         setCurrent(keep >= 0 ? keep : 0);
       } catch (e) {
-        if (!stale) setState((s) => ({ ...s, loading: false, error: errorMessage(e) }));
+        if (!stale()) setState((s) => ({ ...s, loading: false, error: errorMessage(e) }));
       }
-    }, 150);
-    return () => {
-      stale = true;
-      window.clearTimeout(t);
-    };
+    });
   }, [result, threshold, version, limit]);
 
   const cluster = state.clusters[current] ?? null;

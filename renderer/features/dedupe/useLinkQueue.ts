@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PairDetail } from '../../../shared/api/dedupe';
 import { api, errorMessage } from '../../api';
+import { debounced } from './debounced';
 
 export type LinkOrder = 'uncertain' | 'links';
 
@@ -22,25 +23,20 @@ export function pairKey(p: { a: number; b: number }): string {
 export function useLinkQueue(result: string, threshold: number, version: number, order: LinkOrder, limit: number, columns: { a: string[]; b: string[] }) {
   const [state, setState] = useState<LinkQueue>({ pairs: [], columns: [], columnsB: [], total: 0, loading: true, error: null });
   useEffect(() => {
-    let stale = false;
     setState((s) => ({ ...s, loading: true }));
-    const t = window.setTimeout(async () => {
+    return debounced(150, async (stale) => {
       try {
         if (order === 'links') {
           const page = await api['dedupe.linkPairs']({ result, threshold, offset: 0, limit });
-          if (!stale) setState({ pairs: page.pairs, columns: page.columns, columnsB: page.columnsB, total: page.total, loading: false, error: null });
+          if (!stale()) setState({ pairs: page.pairs, columns: page.columns, columnsB: page.columnsB, total: page.total, loading: false, error: null });
         } else {
           const pairs = await api['dedupe.uncertain']({ result, limit: Math.min(100, limit) });
-          if (!stale) setState({ pairs, columns: columns.a, columnsB: columns.b, total: pairs.length, loading: false, error: null });
+          if (!stale()) setState({ pairs, columns: columns.a, columnsB: columns.b, total: pairs.length, loading: false, error: null });
         }
       } catch (e) {
-        if (!stale) setState((s) => ({ ...s, loading: false, error: errorMessage(e) }));
+        if (!stale()) setState((s) => ({ ...s, loading: false, error: errorMessage(e) }));
       }
-    }, 150);
-    return () => {
-      stale = true;
-      window.clearTimeout(t);
-    };
+    });
     // The column lists only name what the uncertain pairs' values are; they change with the result.
   }, [result, threshold, version, order, limit, columns.a, columns.b]);
   return state;
