@@ -138,8 +138,6 @@ export function block(cols: PreparedColumn[], side: Side, opts: BlockingOptions,
     plans.push(p);
     if (p.report.cappedBlocks > 0 && p.report.largest > opts.maxBlock) {
       warnings.push(`key "${d.key}" would explode: its largest block ${p.report.largestValue === null ? '' : `(${JSON.stringify(p.report.largestValue)}) `}has ${p.report.largest} records and the key would give ${fmt(p.report.pairsIfUncapped)} pairs; ${p.report.cappedBlocks} block${p.report.cappedBlocks === 1 ? '' : 's'} over ${p.cap} records skipped`);
-    } else if (p.report.cappedBlocks > 0) {
-      warnings.push(`key "${d.key}" would give ${fmt(p.report.pairsIfUncapped)} pairs: its blocks over ${p.cap} records (${p.report.cappedBlocks}) are skipped`);
     }
   }
   const keys = plans.map((p) => p.report);
