@@ -12,7 +12,7 @@ import { ResolveDialog } from './ResolveDialog';
 import { ReviewPane } from './ReviewPane';
 import { SetupPane } from './SetupPane';
 import { showNewColumn } from './showResult';
-import { countsAt } from './curve';
+import type { ThresholdCounts } from './reviewTypes';
 import { useResults } from './useResults';
 import { useSummary } from './useSummary';
 import './dedupe.css';
@@ -116,19 +116,19 @@ function DedupeView({ dataset, datasets, mode }: { dataset: Dataset; datasets: D
 
 function DedupeReview({ result, dataset }: { result: string; dataset: Dataset }) {
   const summary = useSummary(result);
-  const [resolving, setResolving] = useState(false);
+  const [resolving, setResolving] = useState<{ counts: ThresholdCounts | null } | null>(null);
   if (summary.error && !summary.summary) return <div className="error-panel" role="alert">{summary.error}</div>;
   if (!summary.summary) return <div className="screen-loading" aria-busy="true" />;
   return (
     <>
-      <ReviewPane result={result} summary={summary} onResolve={() => setResolving(true)} />
+      <ReviewPane result={result} summary={summary} onResolve={(counts) => setResolving({ counts })} />
       {resolving ? (
         <ResolveDialog
           dataset={dataset}
           result={result}
           threshold={summary.threshold}
-          counts={countsAt(summary.summary.curve, summary.threshold)}
-          onClose={() => setResolving(false)}
+          counts={resolving.counts}
+          onClose={() => setResolving(null)}
           onDone={(column) => showNewColumn(dataset, column)}
         />
       ) : null}

@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatCount } from '../../components/format';
 import { reportError } from '../clean/operations';
 import { ClusterList, type ClusterItem } from './ClusterList';
-import type { Decision } from './reviewTypes';
+import type { Decision, ThresholdCounts } from './reviewTypes';
 import { countsAt, scoreBins } from './curve';
 import { decisionOf, focusPair, weightsOf } from './decisions';
 import { RecordCompare } from './RecordCompare';
@@ -22,7 +22,8 @@ import type { useSummary } from './useSummary';
 interface Props {
   result: string;
   summary: ReturnType<typeof useSummary>;
-  onResolve: () => void;
+  /** Opens the resolve dialog with the counts at the threshold now. */
+  onResolve: (counts: ThresholdCounts | null) => void;
 }
 
 export function ReviewPane({ result, summary, onResolve }: Props) {
@@ -32,7 +33,10 @@ export function ReviewPane({ result, summary, onResolve }: Props) {
   const [focus, setFocus] = useState(1);
   const [labels, setLabels] = useState<{ match: number; nonMatch: number } | null>(null);
   const curve = summary.summary?.curve ?? [];
-  const counts = useMemo(() => countsAt(curve, threshold), [curve, threshold]);
+  // The curve is sampled: counts in between are interpolated while the slider moves; once the clusters
+  // at this threshold are in, their number is exact.
+  const estimate = useMemo(() => countsAt(curve, threshold), [curve, threshold]);
+  const counts = estimate && !q.loading && !q.error ? { ...estimate, clusters: q.total } : estimate;
   const bins = useMemo(() => scoreBins(curve), [curve]);
   const cluster = q.cluster;
   const key = cluster ? membersKey(cluster) : '';
@@ -115,7 +119,7 @@ export function ReviewPane({ result, summary, onResolve }: Props) {
                   {cluster.maxScore !== cluster.minScore ? `–${cluster.maxScore.toFixed(2)}` : ''}
                 </span>
                 <ReviewActions onMatch={() => void decide('match')} onNonMatch={() => void decide('nonmatch')} onSplit={() => void decide('split')} canSplit={cluster.size > 2}>
-                  <button type="button" className="button button-primary" onClick={onResolve} data-testid="open-resolve">
+                  <button type="button" className="button button-primary" onClick={() => onResolve(counts)} data-testid="open-resolve">
                     Resolve…
                   </button>
                 </ReviewActions>

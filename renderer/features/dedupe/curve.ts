@@ -1,31 +1,33 @@
-// The threshold curve the engine returns (counts at 0.01 … 0.99) read two ways: the counts at any
-// threshold, and a histogram of pair scores for the chart.
+// The threshold curve the engine returns (counts at a few thresholds: 0.01, 0.05, 0.1 … 0.95, 0.99)
+// read two ways: counts at any threshold, interpolated between its points for the live slider, and a
+// histogram of pair scores (one band between each two points) for the chart.
 import type { CurvePoint } from '../../../shared/api/dedupe';
 import type { ScoreBin, ThresholdCounts } from './reviewTypes';
 
-/** The counts at `t`: the curve point at the nearest step at or above it (none above 0.99). */
-export function countsAt(curve: readonly CurvePoint[], t: number): ThresholdCounts | null {
-  if (curve.length === 0) return null;
-  const sorted = [...curve].sort((a, b) => a.threshold - b.threshold);
-  const p = sorted.find((c) => c.threshold >= t - 1e-9) ?? null;
-  if (!p) return { pairs: 0, clusters: 0, records: 0 };
-  return { pairs: p.pairs, clusters: p.clusters, records: p.records };
+function sorted(curve: readonly CurvePoint[]): CurvePoint[] {
+  return [...curve].sort((a, b) => a.threshold - b.threshold);
 }
 
-/** Pairs per score band of width `width`, from the cumulative pair counts. */
-export function scoreBins(curve: readonly CurvePoint[], width = 0.04): ScoreBin[] {
-  if (curve.length === 0) return [];
-  const sorted = [...curve].sort((a, b) => a.threshold - b.threshold);
-  const atLeast = (t: number) => sorted.find((c) => c.threshold >= t - 1e-9)?.pairs ?? 0;
-  const bins: ScoreBin[] = [];
-  const n = Math.round(1 / width);
-  for (let i = 0; i < n; i++) {
-    const from = Math.round(i * width * 100) / 100;
-    const to = Math.round((i + 1) * width * 100) / 100;
-    // The curve starts at 0.01: pairs stored below it are not kept, so the first band starts there.
-    const lo = atLeast(Math.max(from, sorted[0]!.threshold));
-    const hi = i === n - 1 ? 0 : atLeast(to);
-    bins.push({ from, to, count: Math.max(0, lo - hi) });
-  }
-  return bins;
+/** Counts at `t`, linear between the two curve points around it (the end points outside them). */
+export function countsAt(curve: readonly CurvePoint[], t: number): ThresholdCounts | null {
+  if (curve.length === 0) return null;
+  const s = sorted(curve);
+  const hi = s.findIndex((c) => c.threshold >= t - 1e-9);
+  const pick = (p: CurvePoint): ThresholdCounts => ({ pairs: p.pairs, clusters: p.clusters, records: p.records });
+  if (hi === 0) return pick(s[0]!);
+  if (hi < 0) return pick(s[s.length - 1]!);
+  const a = s[hi - 1]!;
+  const b = s[hi]!;
+  const f = (t - a.threshold) / (b.threshold - a.threshold || 1);
+  const mix = (x: number, y: number) => Math.round(x + (y - x) * f);
+  return { pairs: mix(a.pairs, b.pairs), clusters: mix(a.clusters, b.clusters), records: mix(a.records, b.records) };
+}
+
+/** Pairs per score band: between each two curve points, and from the last point to 1. */
+export function scoreBins(curve: readonly CurvePoint[]): ScoreBin[] {
+  const s = sorted(curve);
+  return s.map((p, i) => {
+    const next = s[i + 1];
+    return { from: p.threshold, to: next ? next.threshold : 1, count: Math.max(0, p.pairs - (next ? next.pairs : 0)) };
+  });
 }

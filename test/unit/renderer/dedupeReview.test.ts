@@ -7,35 +7,34 @@ import { cellDiff } from '../../../renderer/features/dedupe/cellDiff';
 import { countsAt, scoreBins } from '../../../renderer/features/dedupe/curve';
 import { decisionOfPairs, focusPair } from '../../../renderer/features/dedupe/decisions';
 
-/** A curve where `n` pairs score exactly s for every listed s. */
+/** The curve as the engine samples it (0.01, 0.05, 0.1 … 0.95, 0.99) for pairs scoring `scores`. */
+const STEPS = [0.01, ...Array.from({ length: 19 }, (_, i) => Math.round((i + 1) * 5) / 100), 0.99];
 function curveOf(scores: number[]): CurvePoint[] {
-  const out: CurvePoint[] = [];
-  for (let i = 1; i <= 99; i++) {
-    const t = i / 100;
+  return STEPS.map((t) => {
     const pairs = scores.filter((s) => s >= t - 1e-9).length;
-    out.push({ threshold: t, pairs, clusters: pairs, records: pairs * 2 });
-  }
-  return out;
+    return { threshold: t, pairs, clusters: pairs, records: pairs * 2 };
+  });
 }
 
 const pair = (a: number, b: number, score: number, label: Pair['label'] = null): Pair => ({ a, b, score, weight: 0, weights: [], label });
 
 describe('threshold curve', () => {
   const curve = curveOf([0.02, 0.3, 0.5, 0.51, 0.97, 0.995]);
-  test('counts at a threshold are those of the nearest step at or above it', () => {
+  test('counts at a curve point are its own; between points they are interpolated', () => {
     assert.deepEqual(countsAt(curve, 0.5), { pairs: 4, clusters: 4, records: 8 });
-    assert.deepEqual(countsAt(curve, 0.505), { pairs: 3, clusters: 3, records: 6 });
+    assert.equal(countsAt(curve, 0.55)?.pairs, 2);
+    assert.equal(countsAt(curve, 0.525)?.pairs, 3, 'halfway between 4 (0.5) and 2 (0.55)');
     assert.equal(countsAt(curve, 0)?.pairs, 6);
-    assert.equal(countsAt(curve, 1)?.pairs, 0);
+    assert.equal(countsAt(curve, 1)?.pairs, 1, 'past the last point: the last point');
     assert.equal(countsAt([], 0.5), null);
   });
-  test('score bands add up to the pairs stored and put each pair in its band', () => {
-    const bins = scoreBins(curve, 0.04);
-    assert.equal(bins.length, 25);
+  test('score bands lie between the curve points, add up to the pairs, and put each pair in its band', () => {
+    const bins = scoreBins(curve);
+    assert.equal(bins.length, STEPS.length);
     assert.equal(bins.reduce((s, b) => s + b.count, 0), 6);
-    assert.equal(bins[0]!.count, 1, '0.02 in the first band');
-    assert.equal(bins[12]!.count, 2, '0.5 and 0.51 in 0.48–0.52');
-    assert.equal(bins[24]!.count, 2, '0.97 and 0.995 in the last band');
+    assert.deepEqual(bins[0], { from: 0.01, to: 0.05, count: 1 });
+    assert.equal(bins.find((b) => b.from === 0.5)?.count, 2, '0.5 and 0.51 in 0.5–0.55');
+    assert.deepEqual(bins.at(-1), { from: 0.99, to: 1, count: 1 });
   });
 });
 
