@@ -44,7 +44,7 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
 
   return (
     <div className="dedupe-body dedupe-setup-body" data-testid="dedupe-setup">
-      <div className="dedupe-setup">
+      <div className={`dedupe-setup${setup ? '' : ' no-side'}`}>
         <div className="dedupe-main">
           {link ? (
             <div className="key-row">
@@ -67,7 +67,7 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
             </EmptyState>
           ) : link && !other ? (
             <EmptyState title="Choose the dataset to link with" testId="link-choose">
-              <p>Pick the other dataset above; its columns are matched to {dataset.name}&apos;s by name and by what their values look like, and you can change the mapping.</p>
+              <p>Pick the other dataset above; its columns are matched to those of {dataset.name} by name and by what their values look like, and you can change the mapping.</p>
             </EmptyState>
           ) : tooSmall ? (
             <EmptyState title="Nothing to compare" testId="dedupe-too-small">
@@ -120,6 +120,7 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
             </>
           ) : null}
         </div>
+        {setup ? (
         <aside className="dedupe-side" aria-label="Blocking report">
           <BlockingReport
             keys={blocking.report?.keys ?? null}
@@ -133,6 +134,7 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
             Only records that share a blocking key are compared, so the cost grows with the data, not with its square. A block too large to expand into pairs is skipped, and a warning names its key.
           </p>
         </aside>
+        ) : null}
       </div>
       <footer className="dedupe-foot">
         {run.state.phase === 'running' ? (
@@ -156,6 +158,8 @@ export function SetupPane({ dataset, other, others, onPickOther, onResult }: Pro
               <span className="muted" role="status" data-testid="run-note">
                 {run.state.note}
               </span>
+            ) : !setup ? (
+              <span className="muted">{link && !other ? 'Choose the dataset to link with.' : ''}</span>
             ) : (
               <span className="muted">
                 {chosen} {chosen === 1 ? 'column' : 'columns'} compared
