@@ -95,9 +95,11 @@ function plan(def: KeyDef, side: Side, opts: BlockingOptions, budget: number): P
   sized.sort((x, y) => y.size - x.size);
   let cap = opts.maxBlock;
   let pairs = sized.reduce((s, b) => s + (b.size <= cap ? b.pairs : 0), 0);
-  for (let k = 0; pairs > budget && k < sized.length; k++) {
-    if (sized[k]!.size <= cap) pairs -= sized[k]!.pairs;
-    cap = Math.min(cap, sized[k]!.size - 1);
+  // Lowering the cap drops every block of the largest size left, one size at a time.
+  for (let k = 0; pairs > budget && k < sized.length; ) {
+    const size = sized[k]!.size;
+    for (; k < sized.length && sized[k]!.size === size; k++) if (size <= cap) pairs -= sized[k]!.pairs;
+    cap = Math.min(cap, size - 1);
   }
   let cappedBlocks = 0;
   let cappedRecords = 0;

@@ -89,6 +89,10 @@ export function fitModel(cols: ReadonlyArray<{ name: string; levels: readonly st
   let lambda = start?.lambda ?? 0.01;
   let it = 0;
   const labelled = pc.matches.reduce((a, b) => a + b, 0) + pc.nonMatches.reduce((a, b) => a + b, 0);
+  // A label is a reviewer's certainty: each counts for many unlabelled pairs, so that 50 labels weigh
+  // about a twentieth of all the pairs (a label never counts less than one pair).
+  const pairs = pc.counts.reduce((a, b) => a + b, 0);
+  const lw = labelled ? Math.max(1, pairs / (LABEL_SHARE * labelled)) : 1;
   for (; it < 200; it++) {
     const numM = cols.map((c) => new Float64Array(c.levels.length));
     const numU = cols.map((c) => new Float64Array(c.levels.length));
@@ -103,8 +107,8 @@ export function fitModel(cols: ReadonlyArray<{ name: string; levels: readonly st
       }
       const odds = (lambda / (1 - lambda)) * Math.exp(Math.max(-700, Math.min(700, logBf)));
       const post = Number.isFinite(odds) ? odds / (1 + odds) : 1;
-      const wm = pc.counts[g]! * post + pc.matches[g]!;
-      const wu = pc.counts[g]! * (1 - post) + pc.nonMatches[g]!;
+      const wm = pc.counts[g]! * post + lw * pc.matches[g]!;
+      const wu = pc.counts[g]! * (1 - post) + lw * pc.nonMatches[g]!;
       matchMass += wm;
       total += wm + wu;
       for (let c = 0; c < C; c++) {
@@ -159,6 +163,9 @@ export function monotone(m: number[], u: number[]): void {
   }
   for (const b of blocks) for (let l = b.from; l <= b.to; l++) m[l] = (b.m * u[l]!) / b.u;
 }
+
+/** Labelled pairs together weigh 1/LABEL_SHARE of the unlabelled ones (when there are enough of those). */
+const LABEL_SHARE = 20;
 
 /** The weight (in pairs) of the random-pair estimate of u against the blocked pairs. */
 const U_PRIOR = 1000;
