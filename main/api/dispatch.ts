@@ -11,6 +11,7 @@ import { clusterHandlers } from './cluster';
 import { datasetHandlers } from './datasets';
 import { detectHandlers } from './detect';
 import { eraseHandlers } from './erase';
+import { dedupeHandlers } from './dedupe';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...protectHandlers,
   ...detectHandlers,
   ...clusterHandlers,
+  ...dedupeHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

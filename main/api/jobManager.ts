@@ -46,6 +46,9 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
       const r = result as JobResult<'clean'>;
       return { steps: r.steps.map((s) => s.description), entry: r.entry?.description ?? null };
     }
+    case 'dedupe':
+    case 'link':
+      return { ...(result as JobResult<'dedupe'>) };
     case 'export': {
       const r = result as JobResult<'export'>;
       return { manifest: r.manifest, files: r.files, entry: r.entry };

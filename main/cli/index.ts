@@ -17,6 +17,7 @@ import { registerSplitCommands } from './split';
 import { registerProtectCommands } from './protect';
 import { registerDetectCommands } from './detect';
 import { registerClusterCommand } from './cluster';
+import { registerDedupeCommands } from './dedupe';
 
 interface Common {
   workspace?: string;
@@ -165,6 +166,7 @@ registerSplitCommands(program, { common, withWorkspace, print, workspaceDir, run
 registerProtectCommands(program, { common, withWorkspace, print });
 registerDetectCommands(program, { common, withWorkspace, print });
 registerClusterCommand(program, { common, withWorkspace, print, workspaceDir });
+registerDedupeCommands(program, { common, withWorkspace, print, workspaceDir });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

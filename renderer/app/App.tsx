@@ -4,6 +4,7 @@ import { Toasts } from '../components/Toasts';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { ScanDialog } from '../features/catalog/ScanDialog';
 import '../features/catalog/catalog.css';
+import { DedupeScreen } from '../features/dedupe/DedupeScreen';
 import { DatasetScreen } from '../features/grid/DatasetScreen';
 import { PrivacyScreen } from '../features/erase/PrivacyScreen';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -25,7 +26,9 @@ export function App() {
     <div className="app" data-ready={datasets.loaded ? 'true' : 'false'}>
       <Sidebar route={route} />
       <main className="main" id="main">
-        {route.name === 'dataset' ? <DatasetScreen name={route.dataset} /> : route.name === 'privacy' ? <PrivacyScreen /> : <CatalogScreen />}
+        {route.name === 'dataset' ? <DatasetScreen name={route.dataset} />
+          : route.name === 'dedupe' ? <DedupeScreen key={`${route.mode}:${route.dataset}`} name={route.dataset} mode={route.mode} />
+          : route.name === 'privacy' ? <PrivacyScreen /> : <CatalogScreen />}
       </main>
       {scan.open ? <ScanDialog onClose={closeScanDialog} /> : null}
       <ConnectionBanner />

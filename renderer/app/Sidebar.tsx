@@ -26,7 +26,7 @@ export function Sidebar({ route }: { route: Route }) {
           Tidyset
         </a>
       </div>
-      <DatasetNav current={route.name === 'dataset' ? route.dataset : null} />
+      <DatasetNav current={route.name === 'dataset' || route.name === 'dedupe' ? route.dataset : null} />
       <div className="sidebar-actions">
         <button type="button" className="button button-secondary button-block" onClick={openScanDialog} data-testid="open-scan">
           Scan a folder…

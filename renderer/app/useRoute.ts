@@ -1,10 +1,19 @@
-// Hash routing: `#/` is the catalog, `#/d/<dataset name>` a dataset.
+// Hash routing: `#/` is the catalog, `#/d/<dataset name>` a dataset, `#/d/<name>/duplicates` and
+// `#/d/<name>/link` its Find duplicates and Link screens, `#/privacy` the Privacy screen.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string } | { name: 'privacy' };
+export type Route = { name: 'catalog' } | { name: 'dataset'; dataset: string } | { name: 'dedupe'; dataset: string; mode: 'duplicates' | 'link' } | { name: 'privacy' };
 
 function parse(hash: string): Route {
   if (hash === '#/privacy') return { name: 'privacy' };
+  const sub = /^#\/d\/([^/]+)\/(duplicates|link)$/.exec(hash);
+  if (sub) {
+    try {
+      return { name: 'dedupe', dataset: decodeURIComponent(sub[1]!), mode: sub[2] as 'duplicates' | 'link' };
+    } catch {
+      return { name: 'catalog' };
+    }
+  }
   const m = /^#\/d\/(.+)$/.exec(hash);
   if (m) {
     try {
@@ -18,6 +27,7 @@ function parse(hash: string): Route {
 
 export function routeHref(route: Route): string {
   if (route.name === 'privacy') return '#/privacy';
+  if (route.name === 'dedupe') return `#/d/${encodeURIComponent(route.dataset)}/${route.mode}`;
   return route.name === 'dataset' ? `#/d/${encodeURIComponent(route.dataset)}` : '#/';
 }
 

@@ -9,13 +9,14 @@ import { SplitJobInSchema, splitContract } from './split';
 import { protectContract } from './protect';
 import { detectContract } from './detect';
 import { ClusterMergeInSchema, ClusterPageSchema, ClusterParamsSchema, ClusterResultsInSchema } from './cluster';
+import { DedupeJobInSchema, LinkJobInSchema, dedupeContract } from './dedupe';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split', 'cluster']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split', 'cluster', 'dedupe', 'link']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -259,6 +260,11 @@ export const contract = {
   'cluster.results': { input: ClusterResultsInSchema, output: ClusterPageSchema },
   /** Merge clusters: every listed value becomes its cluster's chosen value, as one massEdit history step. */
   'cluster.merge': { input: ClusterMergeInSchema, output: HistoryStepSchema },
+  /** Find duplicate records in a dataset (a `dedupe` job); its outcome is `{ result }`, a dedupe result id. */
+  'jobs.dedupe': { input: DedupeJobInSchema, output: JobInfoSchema },
+  /** Link two datasets (a `link` job); its outcome is `{ result }`. */
+  'jobs.link': { input: LinkJobInSchema, output: JobInfoSchema },
+  ...dedupeContract,
 } as const;
 
 export type Contract = typeof contract;

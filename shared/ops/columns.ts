@@ -30,6 +30,12 @@ function ownColumns(op: Op): string[] {
       return op.filters.map((f) => f.column);
     case 'editCell':
       return op.key ? [op.column, op.key.column] : [op.column];
+    case 'dedupe':
+    case 'linkKey': {
+      const cols = op.config.comparisons.map((c) => c.column);
+      if (op.op === 'dedupe') for (const r of op.rules) cols.push(r.column, ...(r.by ? [r.by] : []));
+      return [...new Set(cols)];
+    }
     default:
       return [op.column];
   }
@@ -54,7 +60,11 @@ export function missingColumns(ops: readonly Op[], have: readonly string[]): str
         names.delete(op.column);
         break;
       case 'duplicate':
+      case 'linkKey':
         names.add(op.name);
+        break;
+      case 'dedupe':
+        if (op.action === 'addColumn') names.add(op.name);
         break;
       case 'merge':
         names.add(op.name);

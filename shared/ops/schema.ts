@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PdActionSchema, PdCategorySchema, PdKindSchema } from '../api/personal';
 import { FilterSchema } from '../api/filters';
+import { DedupeOpSchema, LinkKeyOpSchema } from './dedupe';
 
 const Col = z.string().min(1);
 
@@ -64,6 +65,10 @@ export const OpSchema = z.union([
       op: z.literal('editCell'), column: Col, rid: z.number().int(), value: z.string().nullable(),
       key: z.object({ column: Col, value: z.string().nullable() }).nullable().default(null),
     }),
+    /** Resolve duplicate clusters: a cluster-id column, or one surviving record per cluster. */
+    DedupeOpSchema,
+    /** Add the linked record's key from another dataset as a column. */
+    LinkKeyOpSchema,
   ]),
 ]);
 export type Op = z.infer<typeof OpSchema>;

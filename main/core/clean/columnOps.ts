@@ -12,7 +12,7 @@ import { reinfer } from './undoLog';
 export type ColumnOp = Extract<Op, { op: 'split' | 'merge' | 'rename' | 'drop' | 'duplicate' | 'reorder' }>;
 
 /** The physical columns this operation adds: the same ones on redo, fresh ones otherwise. */
-function newPhysicals(env: OpEnv, count: number): string[] {
+export function newPhysicals(env: OpEnv, count: number): string[] {
   const existing = new Set((env.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('rows') as string[]));
   const out: string[] = [];
   const prior = env.prior?.physicals ?? [];
@@ -34,7 +34,8 @@ function freshName(env: OpEnv, name: string): void {
   if (env.columns.some((c) => c.name === name)) throw new TidysetError('ALREADY_EXISTS', `dataset ${JSON.stringify(env.ds.name)} already has a column ${JSON.stringify(name)}`);
 }
 
-function newColumn(name: string, physical: string): StoredColumn {
+/** A new text column of this name stored in `physical`. */
+export function newColumnOf(name: string, physical: string): StoredColumn {
   return { position: 0, name, originalName: name, physical, type: 'text', detail: null, description: '', unit: '' };
 }
 
@@ -86,7 +87,7 @@ export function columnOp(env: OpEnv, op: ColumnOp): void {
       freshName(env, op.name);
       const [p] = newPhysicals(env, 1) as [string];
       env.db.exec(`UPDATE rows SET ${p} = ${c.physical}`);
-      env.columns.splice(env.columns.indexOf(c) + 1, 0, { ...newColumn(op.name, p), type: c.type, detail: c.detail, unit: c.unit });
+      env.columns.splice(env.columns.indexOf(c) + 1, 0, { ...newColumnOf(op.name, p), type: c.type, detail: c.detail, unit: c.unit });
       env.detail.changed = env.rows;
       return;
     }
@@ -111,7 +112,7 @@ export function columnOp(env: OpEnv, op: ColumnOp): void {
       names.forEach((n) => freshName(env, n));
       const phys = newPhysicals(env, width);
       fillNew(env, phys, (src) => parts(src[0] ?? null), [c.physical], scope);
-      const added = names.map((n, i) => newColumn(n, phys[i]!));
+      const added = names.map((n, i) => newColumnOf(n, phys[i]!));
       env.columns.splice(env.columns.indexOf(c) + 1, 0, ...added);
       if (!op.keepOriginal) env.columns = env.columns.filter((x) => x !== c);
       for (const a of added) reinfer(env, a);
@@ -128,7 +129,7 @@ export function columnOp(env: OpEnv, op: ColumnOp): void {
         const present = src.filter((v): v is string => v !== null && v !== '');
         return [present.length ? present.join(op.separator) : src.every((v) => v === null) ? null : ''];
       }, cols.map((c) => c.physical), scope);
-      const merged = newColumn(op.name, p);
+      const merged = newColumnOf(op.name, p);
       env.columns.splice(env.columns.indexOf(cols[cols.length - 1]!) + 1, 0, merged);
       if (!op.keepOriginals) env.columns = env.columns.filter((x) => !cols.includes(x));
       reinfer(env, merged);

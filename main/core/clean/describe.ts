@@ -85,6 +85,12 @@ function describeWhat(op: Op): string {
       return `Reorder columns`;
     case 'deleteRows':
       return `Delete rows where ${op.filters.map(describeFilter).join(' and ')}`;
+    case 'dedupe':
+      return op.action === 'addColumn'
+        ? `Add duplicate cluster ids as ${q(op.name)} (${op.config.comparisons.map((c) => q(c.column)).join(', ')}, threshold ${op.threshold})`
+        : `Keep one record per duplicate cluster (${op.config.comparisons.map((c) => q(c.column)).join(', ')}, threshold ${op.threshold})`;
+    case 'linkKey':
+      return `Add ${q(op.keyB)} of the linked records of ${q(op.other)} as ${q(op.name)}`;
     case 'editCell':
       return `Edit cell ${q(op.column)} of row ${op.rid}${op.key ? ` (${op.key.column} = ${q(op.key.value ?? '∅')})` : ''} to ${q(op.value ?? '∅')}`;
   }

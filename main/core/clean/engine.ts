@@ -30,7 +30,7 @@ function parseOp(input: OpInput | unknown): Op {
 function execute(ws: Workspace, ds: StoredDataset, op: Op, seq: number, prior: OpDetail | null, byKey: boolean, isCancelled?: () => boolean): { env: OpEnv } {
   const db = openData(ws, ds);
   try {
-    const env: OpEnv = { db, ds, columns: ds.columns.map((c) => ({ ...c })), seq, detail: { changed: 0 }, prior, rows: ds.rows, byKey, isCancelled };
+    const env: OpEnv = { db, ds, columns: ds.columns.map((c) => ({ ...c })), seq, detail: { changed: 0 }, prior, rows: ds.rows, byKey, isCancelled, ws };
     db.transaction(() => {
       runOp(env, op);
       setPosition(db, seq);

@@ -6,6 +6,7 @@ import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
 import { whereClause } from '../rows/query';
 import type { Filter } from '../../../shared/api/filters';
+import type { Workspace } from '../workspace';
 
 /** What a step reports: the history's detail, and with a `where` how many rows it matched. */
 export type StepDetail = OpDetail & { matched?: number };
@@ -25,6 +26,8 @@ export interface OpEnv {
   byKey: boolean;
   /** True once the caller (a recipe job) asked to stop: long steps check it and throw CANCELLED. */
   isCancelled?: () => boolean;
+  /** The workspace (steps that read a stored dedupe result or another dataset). */
+  ws?: Workspace;
 }
 
 /** The rows an operation's `where` selects, as SQL over physical names with bound values. */

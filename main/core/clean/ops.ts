@@ -4,6 +4,7 @@ import type { Op } from '../../../shared/ops/schema';
 import { columnOp } from './columnOps';
 import type { OpEnv } from './opEnv';
 import { rowOp } from './rowOps';
+import { dedupeOp, linkKeyOp } from '../dedupe/resolve';
 import { fill, valueOp } from './valueOps';
 
 export type { OpEnv } from './opEnv';
@@ -19,6 +20,10 @@ export function runOp(env: OpEnv, op: Op): void {
       return columnOp(env, op);
     case 'deleteRows': case 'editCell':
       return rowOp(env, op);
+    case 'dedupe':
+      return dedupeOp(env, op, env.ws);
+    case 'linkKey':
+      return linkKeyOp(env, op, env.ws);
     default:
       return valueOp(env, op);
   }

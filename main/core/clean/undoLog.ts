@@ -91,6 +91,29 @@ export function rewriteWholeColumn(env: OpEnv, c: StoredColumn, fn: (v: string |
   env.detail.changed = changed;
 }
 
+/**
+ * Saves the old values of cells in several columns that step `env.seq` is about to set, and sets them
+ * (`_undo_multi_<seq>`: row id, physical column, old value); undo puts them back.
+ */
+export function saveCellsMulti(env: OpEnv, changes: ReadonlyArray<{ rid: number; physical: string; value: string | null }>): void {
+  const table = `_undo_multi_${env.seq}`;
+  env.db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (rid INTEGER NOT NULL, physical TEXT NOT NULL, old TEXT, PRIMARY KEY (rid, physical)) WITHOUT ROWID`);
+  const byColumn = new Map<string, Array<{ rid: number; value: string | null }>>();
+  for (const c of changes) {
+    let list = byColumn.get(c.physical);
+    if (!list) byColumn.set(c.physical, (list = []));
+    list.push(c);
+  }
+  for (const [p, list] of byColumn) {
+    const save = env.db.prepare(`INSERT OR REPLACE INTO ${table} (rid, physical, old) SELECT _rid, ?, ${p} FROM rows WHERE _rid = ?`);
+    const set = env.db.prepare(`UPDATE rows SET ${p} = ? WHERE _rid = ?`);
+    for (const c of list) {
+      save.run(p, c.rid);
+      set.run(c.value, c.rid);
+    }
+  }
+}
+
 /** Reverts the data a history step changed, from what it saved in the file (cells or rows). */
 export function undoData(db: Db, seq: number): void {
   const hasSteps = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_undo_steps'").get();
@@ -102,6 +125,14 @@ export function undoData(db: Db, seq: number): void {
     db.prepare('DELETE FROM _undo_cells WHERE seq = ?').run(seq);
   }
   if (step) db.prepare('DELETE FROM _undo_steps WHERE seq = ?').run(seq);
+  const multi = `_undo_multi_${seq}`;
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(multi)) {
+    for (const p of db.prepare(`SELECT DISTINCT physical FROM ${multi}`).pluck().all() as string[]) {
+      if (!/^c\d+$/.test(p)) continue;
+      db.prepare(`UPDATE rows SET ${p} = u.old FROM (SELECT rid, old FROM ${multi} WHERE physical = ?) AS u WHERE rows._rid = u.rid`).run(p);
+    }
+    db.exec(`DROP TABLE ${multi}`);
+  }
   const table = `_undo_rows_${seq}`;
   if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) {
     const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).join(', ');

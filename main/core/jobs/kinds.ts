@@ -15,6 +15,7 @@ import { splitDataset, type SplitResult } from '../split/splitDataset';
 import type { SplitJobIn } from '../../../shared/api/split';
 import { clusterColumn } from '../dedupe/spelling/cluster';
 import type { ClusterParams, ClusterSummary } from '../../../shared/api/cluster';
+import { runDedupeJob, type DedupeJobParams, type DedupeJobResult, type LinkJobParams } from '../dedupe/jobs';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -29,6 +30,8 @@ export interface JobSpecs {
   split: { params: SplitJobIn; result: SplitResult };
   /** Spelling clusters of one column; the clusters themselves are stored in the workspace cache. */
   cluster: { params: ClusterParams; result: ClusterSummary };
+  dedupe: { params: DedupeJobParams; result: DedupeJobResult };
+  link: { params: LinkJobParams; result: DedupeJobResult };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -44,6 +47,8 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   erase: async (ws, p, ctx) => eraseSubject(ws, p, ctx),
   split: (ws, p, ctx) => splitDataset(ws, p, ctx),
   cluster: (ws, p, ctx) => clusterColumn(ws, p, ctx),
+  dedupe: (ws, p, ctx) => runDedupeJob(ws, p, ctx),
+  link: (ws, p, ctx) => runDedupeJob(ws, p, ctx),
 };
 
 /** A job of one of these kinds, as the runner runs it. */

@@ -1,6 +1,7 @@
 // Delete… and Re-import… for one dataset: two buttons in a catalog row, one "Dataset" menu in the narrower dataset toolbar.
 import { useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
+import { navigate } from '../../app/useRoute';
 import { Menu } from '../../components/Menu';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { ReimportDialog } from './ReimportDialog';
@@ -43,12 +44,15 @@ export function DatasetActions({ dataset, variant = 'row', disabled = false }: P
             label={`${dataset.name} actions`}
             anchor={menuAt}
             entries={[
+              { kind: 'item', id: 'duplicates', label: 'Find duplicates…' },
+              { kind: 'item', id: 'link', label: 'Link with another dataset…' },
               { kind: 'item', id: 'reimport', label: 'Re-import with other options…', disabled: !dataset.source.path },
               { kind: 'item', id: 'delete', label: 'Delete dataset…' },
             ]}
             onSelect={(id) => {
               setMenuAt(null);
-              setOpen(id === 'delete' ? 'delete' : 'reimport');
+              if (id === 'duplicates' || id === 'link') navigate({ name: 'dedupe', dataset: dataset.name, mode: id });
+              else setOpen(id === 'delete' ? 'delete' : 'reimport');
             }}
             onClose={() => setMenuAt(null)}
           />

@@ -7,7 +7,7 @@ import type { FacetKind } from '../facets/facetStore';
 import { NULL_TOKENS_DEFAULT } from './nullTokens';
 
 /** Operations opened in the operation dialog from a column's menu. */
-export type DialogOp = Exclude<OpInput['op'], 'reorder' | 'deleteRows' | 'editCell'>;
+export type DialogOp = Exclude<OpInput['op'], 'reorder' | 'deleteRows' | 'editCell' | 'dedupe' | 'linkKey'>;
 
 export const FACET_ENTRIES: Record<string, FacetKind> = {
   'facet:text': 'text',
@@ -104,6 +104,8 @@ export function dialogTitle(op: OpInput): string {
     case 'reorder': return 'Reorder columns';
     case 'deleteRows': return 'Delete rows';
     case 'editCell': return `Edit a cell in ${op.column}`;
+    case 'dedupe': return op.action === 'addColumn' ? 'Add duplicate cluster ids' : 'Keep one record per cluster';
+    case 'linkKey': return `Add the linked key of ${op.other}`;
   }
 }
 

@@ -66,6 +66,10 @@ export function doneText(op: OpInput, step: StepResult): string {
       return `Deleted ${plural(n, 'row')}`;
     case 'editCell':
       return `Edited a cell in ${op.column}`;
+    case 'dedupe':
+      return op.action === 'addColumn' ? `Added cluster ids as ${op.name ?? 'cluster_id'}` : `Kept one record per cluster, deleted ${plural(n, 'row')}`;
+    case 'linkKey':
+      return `Added ${op.name} (${plural(n, 'linked row')})`;
   }
 }
 

@@ -1,5 +1,5 @@
 // The dataset screen: finds the dataset named in the route, or says it is not there.
-import { EmptyState } from '../../components/EmptyState';
+import { DatasetNotFound } from '../../components/NotFound';
 import { findDataset, useDatasets } from '../../app/useDatasets';
 import { DatasetView } from './DatasetView';
 
@@ -9,13 +9,7 @@ export function DatasetScreen({ name }: { name: string }) {
 
   if (!loaded) return <div className="screen-loading" aria-busy="true" />;
   if (!dataset) {
-    return (
-      <section className="screen">
-        <EmptyState title="Dataset not found" actions={<a className="button button-secondary" href="#/">Back to the catalog</a>}>
-          <p>There is no dataset called “{name}” in this workspace. It may have been renamed or deleted.</p>
-        </EmptyState>
-      </section>
-    );
+    return <DatasetNotFound name={name} />;
   }
   return <DatasetView key={dataset.id} dataset={dataset} />;
 }

@@ -40,3 +40,11 @@ export function setPinned(datasetId: number, column: string, pinned: boolean): v
   const api = grids.get(datasetId);
   if (api && !api.isDestroyed()) api.applyColumnState({ state: [{ colId: column, pinned: pinned ? 'left' : null }] });
 }
+
+/** Scrolls the grid so a column is in view; false while the grid (or the column) is not there yet. */
+export function revealColumn(datasetId: number, column: string): boolean {
+  const api = grids.get(datasetId);
+  if (!api || api.isDestroyed() || !api.getColumn(column)) return false;
+  api.ensureColumnVisible(column, 'end');
+  return true;
+}

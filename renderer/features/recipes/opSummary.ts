@@ -36,6 +36,8 @@ function summary(op: Op): string {
     case 'duplicate': return `Duplicate as ${op.name}`;
     case 'reorder': return 'Reorder columns';
     case 'deleteRows': return `Delete rows matching ${op.filters.length} filter${op.filters.length === 1 ? '' : 's'}`;
+    case 'dedupe': return op.action === 'addColumn' ? `Add duplicate cluster ids as ${op.name}` : 'Keep one record per duplicate cluster';
+    case 'linkKey': return `Add ${op.keyB} of the linked records of ${op.other} as ${op.name}`;
     case 'editCell': return `Edit one cell${op.key ? ` (row where ${op.key.column} = “${op.key.value ?? ''}”)` : ` (row ${op.rid})`}`;
   }
 }
