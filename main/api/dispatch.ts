@@ -11,6 +11,7 @@ import { datasetHandlers } from './datasets';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
+import { profileHandlers } from './profile';
 import { JobManager } from './jobManager';
 import { DataRoots } from './paths';
 import { Reader } from './reader';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...rowHandlers,
   ...cleanHandlers,
+  ...profileHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
+import { profileContract } from './profileContract';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'profile', 'check', 'drift']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -223,6 +224,7 @@ export const contract = {
     input: DatasetRef.extend({ column: z.string(), filters: z.array(FilterSchema).default([]) }),
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
+  ...profileContract(JobInfoSchema),
 } as const;
 
 export type Contract = typeof contract;

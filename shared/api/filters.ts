@@ -1,5 +1,6 @@
 // Sort and filter specifications of the grid, facets and row deletion.
 import { z } from 'zod';
+import { RuleSchema } from '../rules/schema';
 
 export const SortSchema = z.object({ column: z.string(), dir: z.enum(['asc', 'desc']) });
 export type Sort = z.infer<typeof SortSchema>;
@@ -14,5 +15,7 @@ export const FilterSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in'), column: z.string(), values: z.array(z.string().nullable()).min(1).max(10000) }),
   /** The non-empty value does not fit the column's inferred type (the type facet). */
   z.object({ kind: z.literal('mismatch'), column: z.string() }),
+  /** The rows a quality rule fails on (`column`: the rule's first column, for display). */
+  z.object({ kind: z.literal('rule'), column: z.string(), rule: RuleSchema }),
 ]);
 export type Filter = z.infer<typeof FilterSchema>;

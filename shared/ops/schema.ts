@@ -1,5 +1,6 @@
 // The cleaning operations as data: the recipe format. Operations name columns, never positions.
 import { z } from 'zod';
+import { RuleSchema } from '../rules/schema';
 import { FilterSchema } from '../api/filters';
 
 const Col = z.string().min(1);
@@ -76,5 +77,7 @@ export const RecipeSchema = z.object({
   createdAt: z.string().optional(),
   source: z.object({ dataset: z.string(), sha256: z.string().nullable().optional() }).optional(),
   operations: z.array(OpSchema),
+  /** The dataset's quality rules (in its column names after the operations), added where it is replayed. */
+  rules: z.array(RuleSchema).optional(),
 });
 export type Recipe = z.infer<typeof RecipeSchema>;

@@ -1,6 +1,7 @@
 // Human-readable descriptions of operations, for the history panel and `tidyset history`.
 import type { Filter } from '../../../shared/api/filters';
 import type { Op } from '../../../shared/ops/schema';
+import { describeRule } from '../../../shared/rules/schema';
 
 const q = (s: string) => `“${s}”`;
 
@@ -22,6 +23,8 @@ export function describeFilter(f: Filter): string {
     }
     case 'mismatch':
       return `${c} does not fit its type`;
+    case 'rule':
+      return `the rule “${describeRule(f.rule)}” fails`;
   }
 }
 

@@ -8,6 +8,8 @@ import { readCell } from '../rows/query';
 import type { Workspace } from '../workspace';
 import { quietContext, type JobContext } from '../jobs/context';
 import { describeOp } from './describe';
+import { addRules, listRules } from '../profile/rules';
+import { mapRuleColumns, type Rule } from '../../../shared/rules/schema';
 import { applyOp, jumpTo, listHistory, type OpOutcome } from './engine';
 
 /**
@@ -29,7 +31,9 @@ export function exportRecipe(ws: Workspace, dataset: string, rowKey?: string): R
       }
       return op;
     });
-  return { tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations };
+  // Rules whose columns are gone cannot travel: they would fail wherever the recipe is replayed.
+  const rules = listRules(ws, dataset).filter((r) => !r.problem).map((r) => r.rule);
+  return { tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations, ...(rules.length ? { rules } : {}) };
 }
 
 /** Renames the column references of an operation through `map` (old name → new name). */
@@ -92,6 +96,7 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     // A cancel that came during the last step still takes the whole recipe back.
     stop();
     ctx.progress(ops.length, ops.length, `applied ${ops.length} step${ops.length === 1 ? '' : 's'}`);
+    if (parsed.data.rules?.length) addRecipeRules(ws, dataset, parsed.data.rules, map);
   } catch (e) {
     // Nothing stays applied, and nothing stays redoable either: the failed replay leaves no trace.
     if (outcomes.length) {
@@ -102,6 +107,13 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     throw e;
   }
   return outcomes;
+}
+
+/** Stores a recipe's rules on the dataset it was replayed on (columns through `map`), skipping those it has. */
+function addRecipeRules(ws: Workspace, dataset: string, rules: Rule[], map: Record<string, string>): void {
+  const have = new Set(listRules(ws, dataset).map((r) => JSON.stringify(r.rule)));
+  const fresh = rules.map((r) => mapRuleColumns(r, (n) => map[n] ?? n)).filter((r) => !have.has(JSON.stringify(r)));
+  if (fresh.length) addRules(ws, dataset, fresh);
 }
 
 /**

@@ -8,6 +8,11 @@ import { buildIndex } from '../rows/query';
 import { runCleanAction, type CleanAction, type CleanResult } from '../clean/actions';
 import { reimportDataset } from '../catalog/reimport';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
+import { profileDataset } from '../profile/profile';
+import { runRules, storedRulesToRun } from '../profile/rules';
+import { datasetSide, driftBetween } from '../profile/drift';
+import type { DriftReport, RuleReport } from '../../../shared/api/profile';
+import type { Rule } from '../../../shared/rules/schema';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -16,6 +21,11 @@ export interface JobSpecs {
   export: { params: ExportOptions; result: ExportResult };
   index: { params: { dataset: string; column: string }; result: { dataset: string; column: string } };
   clean: { params: CleanAction; result: CleanResult };
+  /** Profiles every column (or `columns`) and caches the whole-dataset profile in the catalog. */
+  profile: { params: { dataset: string; columns?: string[]; fresh?: boolean }; result: { dataset: string; rows: number; columns: number; ms: number } };
+  /** Runs the given rules, or the dataset's stored rules. */
+  check: { params: { dataset: string; rules?: Rule[] }; result: RuleReport };
+  drift: { params: { a: string; b: string; columns?: string[] }; result: DriftReport };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -27,6 +37,21 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   export: (ws, p, ctx) => exportDataset(ws, p, ctx),
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
   clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
+  profile: async (ws, p, ctx) => {
+    const r = profileDataset(ws, p.dataset, { columns: p.columns, fresh: p.fresh }, ctx);
+    return { dataset: r.dataset, rows: r.rows, columns: r.columns.length, ms: r.ms };
+  },
+  check: async (ws, p) => runRules(ws, p.dataset, p.rules ? p.rules.map((rule) => ({ rule, id: null, problem: null })) : storedRulesToRun(ws, p.dataset)),
+  drift: async (ws, p, ctx) => {
+    const a = datasetSide(ws, p.a);
+    const b = datasetSide(ws, p.b);
+    try {
+      return driftBetween(a, b, { columns: p.columns }, ctx);
+    } finally {
+      a.close?.();
+      b.close?.();
+    }
+  },
 };
 
 /** A job of one of these kinds, as the runner runs it. */

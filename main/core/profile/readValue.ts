@@ -85,3 +85,20 @@ export function isoOfMs(ms: number): string {
   const s = new Date(ms).toISOString();
   return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.replace('.000Z', 'Z');
 }
+
+/**
+ * A reader that remembers its last 65,536 distinct inputs: rule conditions call readers once per
+ * row from SQL, and most columns repeat their values.
+ */
+export function memoized<T>(read: (v: string) => T): (v: string) => T {
+  let cache = new Map<string, T>();
+  return (v) => {
+    let r = cache.get(v);
+    if (r === undefined && !cache.has(v)) {
+      r = read(v);
+      if (cache.size >= 65_536) cache = new Map();
+      cache.set(v, r);
+    }
+    return r as T;
+  };
+}

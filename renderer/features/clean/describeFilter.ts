@@ -1,5 +1,6 @@
 // A filter in words, for the delete-rows confirmation and the facet summaries.
 import type { Filter } from '../../../shared/api/contract';
+import { describeRule } from '../../../shared/rules/schema';
 
 const q = (v: string | null) => (v === null ? 'missing' : v === '' ? 'empty' : `“${v}”`);
 
@@ -34,5 +35,7 @@ export function describeFilter(f: Filter): string {
     }
     case 'mismatch':
       return `${f.column} does not fit its type`;
+    case 'rule':
+      return `failing: ${describeRule(f.rule)}`;
   }
 }
