@@ -12,6 +12,7 @@ import { registerAppCommands } from './app';
 import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
+import { registerProfileCommands } from './profile';
 
 interface Common {
   workspace?: string;
@@ -149,6 +150,7 @@ common(program.command('export'))
 
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
+registerProfileCommands(program, { common, withWorkspace, print, workspaceDir });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {
