@@ -9,6 +9,7 @@ import { redoStep, reportError, undoStep } from '../clean/operations';
 import { plural } from '../clean/opText';
 import { ExportButton } from '../export/ExportButton';
 import { setPanels, toggleRight, usePanels } from './panelStore';
+import { ViewSwitch } from '../profile/ViewSwitch';
 
 interface Props {
   datasetId: number;
@@ -35,6 +36,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           Delete {plural(matching, 'matching row')}…
         </button>
       ) : null}
+      <ViewSwitch datasetId={datasetId} />
       <ExportButton datasetId={datasetId} filters={filters} />
       <div className="button-group" role="group" aria-label="Undo and redo">
         <button type="button" className="button button-secondary button-icon" aria-label="Undo" title={`Undo (${MOD_KEY}+Z)`} disabled={!!busy} onClick={() => undoStep(datasetId).catch(reportError)} data-testid="undo">
@@ -63,6 +65,15 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           data-testid="toggle-history"
         >
           History
+        </button>
+        <button
+          type="button"
+          className={`button button-secondary${panels.right === 'rules' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'rules'}
+          onClick={() => toggleRight('rules')}
+          data-testid="toggle-rules"
+        >
+          Rules
         </button>
         <button
           type="button"

@@ -4,6 +4,7 @@ import type { CustomInnerHeaderProps } from 'ag-grid-react';
 import type { ColumnType } from '../../../shared/api/catalog';
 import { TypeBadge } from '../../components/TypeBadge';
 import { openColumnMenu, useColumnMenu } from '../clean/columnMenuStore';
+import { HeaderHistogram } from '../profile/HeaderHistogram';
 
 export interface HeaderLabelParams {
   type: ColumnType;
@@ -42,6 +43,7 @@ export function HeaderLabel(props: CustomInnerHeaderProps & HeaderLabelParams) {
       <TypeBadge type={props.type} />
       <span className="header-name">{props.displayName}</span>
       {props.unit ? <span className="header-unit">{props.unit}</span> : null}
+      <HeaderHistogram column={colId} />
       <button
         ref={button}
         type="button"
