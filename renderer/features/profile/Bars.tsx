@@ -9,15 +9,17 @@ interface Props {
   onPick?: (i: number) => void;
   testId?: string;
   ariaLabel: string;
+  /** Stretch to the width of the container (the drawing scales; bars keep their height). */
+  fluid?: boolean;
 }
 
-export function Bars({ a, b, labels, width = 260, height = 64, onPick, testId, ariaLabel }: Props) {
+export function Bars({ a, b, labels, width = 260, height = 64, onPick, testId, ariaLabel, fluid }: Props) {
   const max = Math.max(1e-12, ...a, ...(b ?? []));
   const n = Math.max(1, a.length);
   const w = width / n;
   const h = (v: number) => (v / max) * (height - 2);
   return (
-    <svg className="bars" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={ariaLabel} data-testid={testId}>
+    <svg className="bars" width={fluid ? '100%' : width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={ariaLabel} data-testid={testId}>
       {a.map((v, i) => (
         <g key={i} className={onPick ? 'bar-hit' : undefined} onClick={onPick ? () => onPick(i) : undefined} data-testid={onPick ? 'bar' : undefined}>
           <title>{labels[i]}</title>

@@ -38,7 +38,7 @@ export function ColumnCard({ c, rows, datasetId }: { c: ColumnProfile; rows: num
       </div>
       {c.histogram.length ? (
         <section className="profile-section">
-          <Bars a={c.histogram.map((b) => b.count)} labels={c.histogram.map((b) => `${short(b.from)} – ${short(b.to)}: ${formatCount(b.count)}`)}
+          <Bars fluid a={c.histogram.map((b) => b.count)} labels={c.histogram.map((b) => `${short(b.from)} – ${short(b.to)}: ${formatCount(b.count)}`)}
             onPick={pickBar} testId="profile-histogram" ariaLabel={`${isDate ? 'Timeline' : 'Histogram'} of ${c.column}`} />
           <div className="axis small muted"><span>{short(c.min)}</span><span>{short(c.max)}</span></div>
         </section>
@@ -53,7 +53,7 @@ export function ColumnCard({ c, rows, datasetId }: { c: ColumnProfile; rows: num
       {c.lengths ? (
         <section className="profile-section">
           <h4>Length {c.lengths.min}–{c.lengths.max}, mean {c.lengths.mean.toFixed(1)}</h4>
-          <Bars a={c.lengths.histogram.map((b) => b.count)} labels={c.lengths.histogram.map((b) => `length ${b.from}${b.to !== b.from ? `–${b.to}` : ''}: ${formatCount(b.count)}`)} height={28} ariaLabel={`Lengths of ${c.column}`} />
+          <Bars fluid a={c.lengths.histogram.map((b) => b.count)} labels={c.lengths.histogram.map((b) => `length ${b.from}${b.to !== b.from ? `–${b.to}` : ''}: ${formatCount(b.count)}`)} height={28} ariaLabel={`Lengths of ${c.column}`} />
         </section>
       ) : null}
       {c.patterns.length ? (

@@ -89,12 +89,12 @@ export function DriftView({ dataset }: { dataset: Dataset }) {
                   <h3 title={c.column}>{c.column}</h3>
                   <span className={`flag flag-${c.flag}`}>{c.flag === 'none' ? 'stable' : `${c.flag} drift`}</span>
                 </header>
-                <Bars a={c.bins.map((b) => b.a)} b={c.bins.map((b) => b.b)} labels={c.bins.map((b) => `${b.label}: ${p1(b.a)} → ${p1(b.b)}`)} testId="drift-histogram" ariaLabel={`${c.column} in both datasets`} />
+                <Bars fluid a={c.bins.map((b) => b.a)} b={c.bins.map((b) => b.b)} labels={c.bins.map((b) => `${b.label}: ${p1(b.a)} → ${p1(b.b)}`)} testId="drift-histogram" ariaLabel={`${c.column} in both datasets`} />
                 <dl className="profile-numbers small">
                   <div><dt>{c.test === 'ks' ? 'KS D' : 'JS distance'}</dt><dd>{c.statistic.toFixed(4)}</dd></div>
                   <div><dt>PSI</dt><dd>{c.psi.toFixed(4)}</dd></div>
                   {c.pValue !== null ? <div><dt>p</dt><dd>{c.pValue < 1e-4 ? '< 0.0001' : c.pValue.toFixed(4)}</dd></div> : null}
-                  <div><dt>missing</dt><dd>{p1(c.missingA)} → {p1(c.missingB)}</dd></div>
+                  <div className="wide"><dt>missing</dt><dd>{p1(c.missingA)} → {p1(c.missingB)}</dd></div>
                 </dl>
                 {c.newInB.length ? <p className="small">New in {report.b.name}: {c.newInB.slice(0, 5).map((v) => `“${v}”`).join(', ')}{c.newInB.length > 5 ? '…' : ''}</p> : null}
                 {c.unseenInB.length ? <p className="small muted">Not in {report.b.name}: {c.unseenInB.slice(0, 5).map((v) => `“${v}”`).join(', ')}{c.unseenInB.length > 5 ? '…' : ''}</p> : null}

@@ -16,7 +16,7 @@ export function HeaderHistogram({ column }: { column: string }) {
   if (!counts.length) return null;
   return (
     <span className="header-histogram" data-testid="header-histogram">
-      <Bars a={counts} labels={counts.map(String)} width={40} height={14} ariaLabel={`Distribution of ${column}`} />
+      <Bars a={counts} labels={counts.map(String)} width={28} height={12} ariaLabel={`Distribution of ${column}`} />
     </span>
   );
 }

@@ -57,6 +57,7 @@ export function toggleHeaderHistograms(): void {
 }
 
 const loading = new Set<string>();
+const starting = new Set<string>();
 
 /** Loads the cached profile (every column, in pages of 500); null when none is current. */
 export async function loadProfile(dataset: string): Promise<Profile | null> {
@@ -82,15 +83,20 @@ export async function loadProfile(dataset: string): Promise<Profile | null> {
 
 /** Starts a profile job and loads its result when it is done. */
 export async function startProfile(dataset: string, fresh = false): Promise<void> {
+  if (starting.has(dataset)) return;
+  starting.add(dataset);
   try {
     const job = await api['jobs.profile']({ dataset, fresh });
     putJob(job);
     patch(dataset, { job, error: null });
     const end = await whenJobEnds(job);
-    patch(dataset, { job: null, error: end.state === 'failed' ? (end.error?.message ?? 'the profile failed') : null });
+    // The result is loaded before the job is let go, so no moment shows "nothing profiled" (which starts a job).
     if (end.state === 'done') await loadProfile(dataset);
+    patch(dataset, { job: null, error: end.state === 'failed' ? (end.error?.message ?? 'the profile failed') : end.state === 'cancelled' ? 'Profiling was cancelled.' : null });
   } catch (e) {
     patch(dataset, { job: null, error: errorMessage(e) });
+  } finally {
+    starting.delete(dataset);
   }
 }
 
