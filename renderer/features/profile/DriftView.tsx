@@ -12,6 +12,7 @@ import { formatCount } from '../../components/format';
 import { useDatasets } from '../../app/useDatasets';
 import { putJob, useJobs, whenJobEnds } from '../../app/useJobs';
 import { Bars } from './Bars';
+import { setViewMode } from './profileStore';
 import './profile.css';
 
 const p1 = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -44,6 +45,9 @@ export function DriftView({ dataset }: { dataset: Dataset }) {
   if (!others.length) {
     return (
       <div className="profile-view data-grid">
+        <div className="profile-bar">
+          <button type="button" className="button button-secondary button-small" onClick={() => setViewMode(dataset.id, 'profile')}>← Profile</button>
+        </div>
         <EmptyState title="Nothing to compare with" testId="drift-empty">
           <p>Drift compares this dataset with another one — import a second dataset (another period, or a split part) to compare.</p>
         </EmptyState>
@@ -54,6 +58,7 @@ export function DriftView({ dataset }: { dataset: Dataset }) {
   return (
     <div className="profile-view data-grid" data-testid="drift-view">
       <div className="profile-bar">
+        <button type="button" className="button button-secondary button-small" onClick={() => setViewMode(dataset.id, 'profile')} data-testid="drift-back">← Profile</button>
         <label className="small">
           Compare <strong>{dataset.name}</strong> with{' '}
           <select className="input input-small" value={other} onChange={(e) => setOther(e.target.value)} data-testid="drift-other" aria-label="Dataset to compare with">

@@ -10,7 +10,7 @@ import { toast } from '../../components/toastStore';
 import { useJobs } from '../../app/useJobs';
 import { useDatasetUi } from '../clean/datasetUi';
 import { ColumnCard } from './ColumnCard';
-import { invalidateProfile, loadProfile, startProfile, toggleHeaderHistograms, useHeaderHistograms, useProfileState } from './profileStore';
+import { invalidateProfile, loadProfile, setViewMode, startProfile, toggleHeaderHistograms, useHeaderHistograms, useProfileState } from './profileStore';
 import './profile.css';
 
 const PAGE = 60;
@@ -64,6 +64,9 @@ export function ProfileView({ dataset }: { dataset: Dataset }) {
         <label className="check small">
           <input type="checkbox" checked={headerHist} onChange={toggleHeaderHistograms} data-testid="toggle-header-histograms" /> Histograms in grid headers
         </label>
+        <button type="button" className="button button-secondary" onClick={() => setViewMode(dataset.id, 'drift')} title="Compare the distributions with another dataset (drift)" data-testid="open-drift">
+          Compare…
+        </button>
         <button type="button" className="button button-secondary" disabled={!!job} onClick={() => void startProfile(dataset.name, true)} data-testid="profile-recompute">
           Recompute
         </button>

@@ -1,14 +1,14 @@
-// Grid, Profile or Drift: what the middle of the dataset screen shows.
+// Grid or Profile: what the middle of the dataset screen shows (Drift opens from the Profile view).
 import { setViewMode, useViewMode, type DatasetViewMode } from './profileStore';
 
 const MODES: Array<[DatasetViewMode, string, string]> = [
   ['grid', 'Grid', 'The rows'],
   ['profile', 'Profile', 'Statistics and histograms of every column'],
-  ['drift', 'Drift', 'Compare the distributions with another dataset'],
 ];
 
 export function ViewSwitch({ datasetId }: { datasetId: number }) {
-  const mode = useViewMode(datasetId);
+  const current = useViewMode(datasetId);
+  const mode = current === 'drift' ? 'profile' : current;
   return (
     <div className="button-group" role="group" aria-label="View">
       {MODES.map(([m, label, title]) => (

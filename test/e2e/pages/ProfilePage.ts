@@ -29,7 +29,8 @@ export class ProfilePage {
   }
 
   async openDrift(): Promise<Locator> {
-    await this.page.getByTestId('view-drift').click();
+    await this.page.getByTestId('view-profile').click();
+    await this.page.getByTestId('open-drift').click();
     const view = this.page.getByTestId('drift-view');
     await view.waitFor();
     return view;
