@@ -15,6 +15,7 @@ import { dedupeHandlers } from './dedupe';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
+import { profileHandlers } from './profile';
 import { JobManager } from './jobManager';
 import { DataRoots } from './paths';
 import { Reader } from './reader';
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   ...detectHandlers,
   ...clusterHandlers,
   ...dedupeHandlers,
+  ...profileHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

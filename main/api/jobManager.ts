@@ -26,7 +26,7 @@ interface Entry {
 }
 
 function isCancellable<K extends JobKind>(kind: K, params: JobParams<K>): boolean {
-  if (kind === 'index') return false;
+  if (kind === 'index' || kind === 'check') return false;
   if (kind === 'clean') return (params as JobParams<'clean'>).action === 'recipe';
   return true;
 }
@@ -65,6 +65,12 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
     }
     case 'cluster':
       return { ...(result as JobResult<'cluster'>) };
+    case 'profile':
+      return { ...(result as JobResult<'profile'>) };
+    case 'check':
+      return { report: result as JobResult<'check'> };
+    case 'drift':
+      return { report: result as JobResult<'drift'> };
   }
 }
 

@@ -18,6 +18,7 @@ import { registerProtectCommands } from './protect';
 import { registerDetectCommands } from './detect';
 import { registerClusterCommand } from './cluster';
 import { registerDedupeCommands } from './dedupe';
+import { registerProfileCommands } from './profile';
 
 interface Common {
   workspace?: string;
@@ -167,6 +168,7 @@ registerProtectCommands(program, { common, withWorkspace, print });
 registerDetectCommands(program, { common, withWorkspace, print });
 registerClusterCommand(program, { common, withWorkspace, print, workspaceDir });
 registerDedupeCommands(program, { common, withWorkspace, print, workspaceDir });
+registerProfileCommands(program, { common, withWorkspace, print, workspaceDir });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

@@ -10,13 +10,14 @@ import { protectContract } from './protect';
 import { detectContract } from './detect';
 import { ClusterMergeInSchema, ClusterPageSchema, ClusterParamsSchema, ClusterResultsInSchema } from './cluster';
 import { DedupeJobInSchema, LinkJobInSchema, dedupeContract } from './dedupe';
+import { profileContract } from './profileContract';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split', 'cluster', 'dedupe', 'link']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect', 'erase', 'split', 'cluster', 'dedupe', 'link', 'profile', 'check', 'drift']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -265,6 +266,7 @@ export const contract = {
   /** Link two datasets (a `link` job); its outcome is `{ result }`. */
   'jobs.link': { input: LinkJobInSchema, output: JobInfoSchema },
   ...dedupeContract,
+  ...profileContract(JobInfoSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'SECRET_UNAVAILABLE',
 
   'DATASET_BUSY',
+  /** A quality rule of severity block failed (an export refused, `tidyset check`). */
+  'RULES_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

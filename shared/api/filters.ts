@@ -1,6 +1,7 @@
 // Sort and filter specifications of the grid, facets and row deletion.
 import { z } from 'zod';
 import { PdActionSchema, PdKindSchema } from './personal';
+import { RuleSchema } from '../rules/schema';
 
 export const SortSchema = z.object({ column: z.string(), dir: z.enum(['asc', 'desc']) });
 export type Sort = z.infer<typeof SortSchema>;
@@ -25,5 +26,7 @@ export const FilterSchema = z.discriminatedUnion('kind', [
   }),
   /** These rows, by row id (the leakage panel's offending rows); `label` says which they are, `column` is the first compared column. */
   z.object({ kind: z.literal('rows'), column: z.string(), rids: z.array(z.number().int()).min(1).max(20000), label: z.string().max(200) }),
+  /** The rows a quality rule fails on (`column`: the rule's first column, for display). */
+  z.object({ kind: z.literal('rule'), column: z.string(), rule: RuleSchema }),
 ]);
 export type Filter = z.infer<typeof FilterSchema>;

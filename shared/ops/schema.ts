@@ -1,6 +1,7 @@
 // The cleaning operations as data: the recipe format. Operations name columns, never positions.
 import { z } from 'zod';
 import { PdActionSchema, PdCategorySchema, PdKindSchema } from '../api/personal';
+import { RuleSchema } from '../rules/schema';
 import { FilterSchema } from '../api/filters';
 import { DedupeOpSchema, LinkKeyOpSchema } from './dedupe';
 
@@ -93,5 +94,7 @@ export const RecipeSchema = z.object({
   operations: z.array(OpSchema),
   /** The tags the user confirmed (and their export actions); older recipes have none. */
   tags: z.array(RecipeTagSchema).optional(),
+  /** The dataset's quality rules (in its column names after the operations), added where it is replayed. */
+  rules: z.array(RuleSchema).optional(),
 });
 export type Recipe = z.infer<typeof RecipeSchema>;

@@ -12,6 +12,7 @@ import { runSplitBench } from './splitBench';
 import { runKanonBench } from './kanonBench';
 import { runDetectBench } from './detectBench';
 import { runClusterBench } from './clusterBench';
+import { runProfileBench } from './profileBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -31,6 +32,7 @@ const SECTIONS: Section[] = [
   { name: 'kanon', run: runKanonBench },
   { name: 'detect', run: runDetectBench },
   { name: 'cluster', run: runClusterBench },
+  { name: 'profile', run: runProfileBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]

@@ -1,6 +1,7 @@
 // Human-readable descriptions of operations, for the history panel and `tidyset history`.
 import type { Filter } from '../../../shared/api/filters';
 import type { Op } from '../../../shared/ops/schema';
+import { describeRule } from '../../../shared/rules/schema';
 
 const q = (s: string) => `“${s}”`;
 
@@ -26,6 +27,8 @@ export function describeFilter(f: Filter): string {
       return `the row is one of ${f.rids.length} ${f.label}`;
     case 'smallClass':
       return `the row's class over ${f.columns.map(q).join(', ')} has fewer than ${f.k} rows`;
+    case 'rule':
+      return `the rule “${describeRule(f.rule)}” fails`;
   }
 }
 

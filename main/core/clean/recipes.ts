@@ -10,6 +10,8 @@ import type { Workspace } from '../workspace';
 import { quietContext, type JobContext } from '../jobs/context';
 import { describeOp } from './describe';
 import { recipeTags, restoreRecipeTags } from '../protect/tagStore';
+import { addRules, listRules } from '../profile/rules';
+import { mapRuleColumns, type Rule } from '../../../shared/rules/schema';
 import { applyOp, jumpTo, listHistory, type OpOutcome } from './engine';
 
 /**
@@ -33,7 +35,12 @@ export function exportRecipe(ws: Workspace, dataset: string, rowKey?: string): R
       return op;
     });
   const tags = recipeTags(ws, ds);
-  return { tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations, ...(tags.length ? { tags } : {}) };
+  // Rules whose columns are gone cannot travel: they would fail wherever the recipe is replayed.
+  const rules = listRules(ws, dataset).filter((r) => !r.problem).map((r) => r.rule);
+  return {
+    tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations,
+    ...(tags.length ? { tags } : {}), ...(rules.length ? { rules } : {}),
+  };
 }
 
 /** Renames the column references of an operation through `map` (old name → new name). */
@@ -105,6 +112,7 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     // The recipe's personal-data tags (and export actions) land on the columns as they now stand.
     if (parsed.data.tags?.length) restoreRecipeTags(ws, dataset, parsed.data.tags, map);
     ctx.progress(ops.length, ops.length, `applied ${ops.length} step${ops.length === 1 ? '' : 's'}`);
+    if (parsed.data.rules?.length) addRecipeRules(ws, dataset, parsed.data.rules, map);
   } catch (e) {
     // Nothing stays applied, and nothing stays redoable either: the failed replay leaves no trace.
     if (outcomes.length) {
@@ -115,6 +123,13 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     throw e;
   }
   return outcomes;
+}
+
+/** Stores a recipe's rules on the dataset it was replayed on (columns through `map`), skipping those it has. */
+function addRecipeRules(ws: Workspace, dataset: string, rules: Rule[], map: Record<string, string>): void {
+  const have = new Set(listRules(ws, dataset).map((r) => JSON.stringify(r.rule)));
+  const fresh = rules.map((r) => mapRuleColumns(r, (n) => map[n] ?? n)).filter((r) => !have.has(JSON.stringify(r)));
+  if (fresh.length) addRules(ws, dataset, fresh);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { JobContext } from '../jobs/context';
 import { openDataset } from '../rows/datasetDb';
 import { recordExport } from '../protect/audit';
 import { registerFunctions, sortKey, whereClause } from '../rows/query';
+import { checkBeforeExport } from '../profile/rules';
 import type { Workspace } from '../workspace';
 import { refuseDirect, type CompiledProtection, type OutColumn } from '../protect/actions';
 import { protectionFor } from '../protect/policy';
@@ -140,6 +141,8 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
   const filters = opts.filters ?? [];
   const sort = opts.sort ?? [];
   const where = whereClause(ds, filters); // checks the filter columns before anything is written
+  // The dataset's quality rules, on the rows this export writes: a failing rule of severity block stops it.
+  checkBeforeExport(ws, ds.name, where);
   const keys = sort.map((s) => `${sortKey(pickColumns(ds, [s.column])[0]!)} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`);
   // The grid's order: its sort keys, ties by row id in the first key's direction.
   const order = keys.length ? `${keys.join(', ')}, _rid ${sort[0]!.dir === 'desc' ? 'DESC' : 'ASC'}` : '_rid';

@@ -16,6 +16,11 @@ import type { SplitJobIn } from '../../../shared/api/split';
 import { clusterColumn } from '../dedupe/spelling/cluster';
 import type { ClusterParams, ClusterSummary } from '../../../shared/api/cluster';
 import { runDedupeJob, type DedupeJobParams, type DedupeJobResult, type LinkJobParams } from '../dedupe/jobs';
+import { profileDataset } from '../profile/profile';
+import { runRules, storedRulesToRun } from '../profile/rules';
+import { datasetSide, driftBetween } from '../profile/drift';
+import type { DriftReport, RuleReport } from '../../../shared/api/profile';
+import type { Rule } from '../../../shared/rules/schema';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -32,6 +37,11 @@ export interface JobSpecs {
   cluster: { params: ClusterParams; result: ClusterSummary };
   dedupe: { params: DedupeJobParams; result: DedupeJobResult };
   link: { params: LinkJobParams; result: DedupeJobResult };
+  /** Profiles every column (or `columns`) and caches the whole-dataset profile in the catalog. */
+  profile: { params: { dataset: string; columns?: string[]; fresh?: boolean }; result: { dataset: string; rows: number; columns: number; ms: number } };
+  /** Runs the given rules, or the dataset's stored rules. */
+  check: { params: { dataset: string; rules?: Rule[] }; result: RuleReport };
+  drift: { params: { a: string; b: string; columns?: string[] }; result: DriftReport };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -49,6 +59,21 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   cluster: (ws, p, ctx) => clusterColumn(ws, p, ctx),
   dedupe: (ws, p, ctx) => runDedupeJob(ws, p, ctx),
   link: (ws, p, ctx) => runDedupeJob(ws, p, ctx),
+  profile: async (ws, p, ctx) => {
+    const r = profileDataset(ws, p.dataset, { columns: p.columns, fresh: p.fresh }, ctx);
+    return { dataset: r.dataset, rows: r.rows, columns: r.columns.length, ms: r.ms };
+  },
+  check: async (ws, p) => runRules(ws, p.dataset, p.rules ? p.rules.map((rule) => ({ rule, id: null, problem: null })) : storedRulesToRun(ws, p.dataset)),
+  drift: async (ws, p, ctx) => {
+    const a = datasetSide(ws, p.a);
+    const b = datasetSide(ws, p.b);
+    try {
+      return driftBetween(a, b, { columns: p.columns }, ctx);
+    } finally {
+      a.close?.();
+      b.close?.();
+    }
+  },
 };
 
 /** A job of one of these kinds, as the runner runs it. */

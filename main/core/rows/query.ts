@@ -12,6 +12,7 @@ import type { Workspace } from '../workspace';
 import { selectList } from './datasetDb';
 import { smallClassWhere } from '../protect/kanon';
 import { registerProtectFunctions } from '../protect/sqlFunctions';
+import { registerRuleFunctions, ruleFailSql } from '../profile/ruleSql';
 
 /** Rows between two cached anchors: a page never skips more than this many index entries. */
 const ANCHOR_EVERY = 2000;
@@ -57,6 +58,7 @@ export function registerFunctions(db: Db): void {
   db.function('tidyset_misfit', { deterministic: true }, (v: unknown, type: unknown) =>
     typeof v === 'string' && v !== '' && !valueFitsType(v, type as ColumnType) ? 1 : 0);
   registerProtectFunctions(db);
+  registerRuleFunctions(db);
 }
 
 /** The cached read-write connection of a dataset file in this process. */
@@ -126,6 +128,12 @@ export function whereClause(ds: StoredDataset, filters: Filter[]): { sql: string
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const f of filters) {
+    if (f.kind === 'rule') {
+      const r = ruleFailSql(ds, f.rule);
+      parts.push(r.sql);
+      params.push(...r.params);
+      continue;
+    }
     const c = column(ds, f.column);
     const p = c.physical;
     switch (f.kind) {

@@ -1,5 +1,6 @@
 // A filter in words, for the delete-rows confirmation and the facet summaries.
 import type { Filter } from '../../../shared/api/contract';
+import { describeRule } from '../../../shared/rules/schema';
 
 const q = (v: string | null) => (v === null ? 'missing' : v === '' ? 'empty' : `“${v}”`);
 
@@ -38,5 +39,7 @@ export function describeFilter(f: Filter): string {
       return `${f.rids.length.toLocaleString('en')} ${f.label}`;
     case 'smallClass':
       return `fewer than ${f.k} rows share its ${f.columns.join(', ')}`;
+    case 'rule':
+      return `failing: ${describeRule(f.rule)}`;
   }
 }

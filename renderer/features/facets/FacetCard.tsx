@@ -8,6 +8,7 @@ const KIND_LABEL: Record<FacetKind, string> = {
   numeric: 'Range',
   blank: 'Blank',
   type: 'Type misfits',
+  filter: 'Filter',
 };
 
 interface Props {

@@ -7,6 +7,7 @@ import { clearSelections, facetFilters, useFacets, type FacetSpec } from './face
 import { NumericFacet } from './NumericFacet';
 import { TextFacet } from './TextFacet';
 import { TypeFacet } from './TypeFacet';
+import { FilterFacet } from './FilterFacet';
 import './facets.css';
 
 export function FacetsPanel({ dataset, onClose }: { dataset: Dataset; onClose: () => void }) {
@@ -25,6 +26,8 @@ export function FacetsPanel({ dataset, onClose }: { dataset: Dataset; onClose: (
         return <BlankFacet key={f.id} spec={f} {...props} />;
       case 'type':
         return <TypeFacet key={f.id} spec={f} {...props} />;
+      case 'filter':
+        return <FilterFacet key={f.id} spec={f} datasetId={dataset.id} />;
     }
   };
 

@@ -15,7 +15,9 @@ export type FacetSpec =
   | { id: number; kind: 'numeric'; column: string; range: NumRange | null }
   | { id: number; kind: 'blank'; column: string; blank: boolean | null }
   /** `all`: every value that does not fit the type; a list: those values only. */
-  | { id: number; kind: 'type'; column: string; selected: 'all' | string[] | null };
+  | { id: number; kind: 'type'; column: string; selected: 'all' | string[] | null }
+  /** A filter set from elsewhere (a profile bar, a failing rule), shown with its label until removed. */
+  | { id: number; kind: 'filter'; column: string; filter: Filter | null; label: string };
 
 export type FacetKind = FacetSpec['kind'];
 
@@ -43,7 +45,9 @@ export function addFacet(datasetId: number, kind: FacetKind, column: string): nu
         ? { id, kind, column, range: null }
         : kind === 'blank'
           ? { id, kind, column, blank: null }
-          : { id, kind, column, selected: null };
+          : kind === 'type'
+            ? { id, kind, column, selected: null }
+            : { id, kind: 'filter', column, filter: null, label: '' };
   setFacets(datasetId, (list) => [spec, ...list]);
   return id;
 }
@@ -71,7 +75,16 @@ export function withoutSelection(f: FacetSpec): FacetSpec {
       return f.blank === null ? f : { ...f, blank: null };
     case 'type':
       return f.selected === null ? f : { ...f, selected: null };
+    case 'filter':
+      return f.filter === null ? f : { ...f, filter: null };
   }
+}
+
+/** Adds (or replaces, for the same label) a filter facet; returns its id. */
+export function addFilterFacet(datasetId: number, column: string, filter: Filter, label: string): number {
+  const id = nextId++;
+  setFacets(datasetId, (list) => [{ id, kind: 'filter', column, filter, label }, ...list.filter((f) => !(f.kind === 'filter' && f.label === label))]);
+  return id;
 }
 
 /** Keeps facets in step with the dataset's columns: follows a rename, drops facets on columns that are gone. */
@@ -103,6 +116,8 @@ export function facetFilter(f: FacetSpec): Filter | null {
     case 'type':
       if (f.selected === 'all') return { kind: 'mismatch', column: f.column };
       return f.selected && f.selected.length ? { kind: 'in', column: f.column, values: f.selected } : null;
+    case 'filter':
+      return f.filter;
   }
 }
 
@@ -125,7 +140,7 @@ export function useFacets(datasetId: number): FacetSpec[] {
 // Facets are remembered across reloads per dataset (by name) in localStorage: what is open and selected.
 type SavedFacet = FacetSpec extends infer F ? (F extends FacetSpec ? Omit<F, 'id'> : never) : never;
 const savedKey = (dataset: string) => `tidyset.facets.${dataset}`;
-const KINDS = new Set<string>(['text', 'numeric', 'blank', 'type']);
+const KINDS = new Set<string>(['text', 'numeric', 'blank', 'type', 'filter']);
 
 /** Puts back the facets saved for `dataset` on columns that still exist, unless the dataset has facets already. */
 export function restoreFacets(datasetId: number, dataset: string, columns: readonly string[]): void {

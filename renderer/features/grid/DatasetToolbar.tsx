@@ -11,6 +11,7 @@ import { ExportButton } from '../export/ExportButton';
 import { MaskToggle } from '../personal/MaskToggle';
 import { ExportSplitsButton } from '../split/ExportSplitsButton';
 import { setPanels, toggleRight, usePanels } from './panelStore';
+import { ViewSwitch } from '../profile/ViewSwitch';
 
 interface Props {
   datasetId: number;
@@ -38,6 +39,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
         </button>
       ) : null}
       {dataset ? <MaskToggle dataset={dataset.name} /> : null}
+      <ViewSwitch datasetId={datasetId} />
       <ExportButton datasetId={datasetId} filters={filters} />
       <ExportSplitsButton datasetId={datasetId} disabled={!!busy} />
       <div className="button-group" role="group" aria-label="Undo and redo">
@@ -67,6 +69,15 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           data-testid="toggle-history"
         >
           History
+        </button>
+        <button
+          type="button"
+          className={`button button-secondary${panels.right === 'rules' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'rules'}
+          onClick={() => toggleRight('rules')}
+          data-testid="toggle-rules"
+        >
+          Rules
         </button>
         <button
           type="button"

@@ -21,11 +21,16 @@ import { PersonalPanel } from '../personal/PersonalPanel';
 import { RowSelectionBar } from '../split/ExportSplitsButton';
 import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
 import { DataGrid } from './DataGrid';
+import { DriftView } from '../profile/DriftView';
+import { ProfileView } from '../profile/ProfileView';
+import { RulesPanel } from '../profile/RulesPanel';
+import { useViewMode } from '../profile/profileStore';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
 
 export function DatasetView({ dataset }: { dataset: Dataset }) {
   const panels = usePanels();
+  const view = useViewMode(dataset.id);
   // Facets saved on an earlier visit come back before the grid asks for its first rows.
   const restored = useRef<number | null>(null);
   if (restored.current !== dataset.id) {
@@ -75,11 +80,12 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
       <RowSelectionBar datasetId={dataset.id} />
       <div className={`dataset-body${panels.facets ? ' with-facets' : ''}${panels.right !== 'none' ? ' with-right' : ''}`}>
         {panels.facets ? <FacetsPanel dataset={dataset} onClose={() => setPanels({ facets: false })} /> : null}
-        <DataGrid dataset={dataset} />
+        {view === 'profile' ? <ProfileView dataset={dataset} /> : view === 'drift' ? <DriftView dataset={dataset} /> : <DataGrid dataset={dataset} />}
         {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'details' ? <MetadataPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'protection' ? <ProtectionPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'personal' ? <PersonalPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+        {panels.right === 'rules' ? <RulesPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />

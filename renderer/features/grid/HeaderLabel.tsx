@@ -5,6 +5,7 @@ import type { ColumnType } from '../../../shared/api/catalog';
 import { TypeBadge } from '../../components/TypeBadge';
 import { openColumnMenu, useColumnMenu } from '../clean/columnMenuStore';
 import { PdBadge } from '../personal/PdBadge';
+import { HeaderHistogram } from '../profile/HeaderHistogram';
 
 export interface HeaderLabelParams {
   type: ColumnType;
@@ -46,6 +47,7 @@ export function HeaderLabel(props: CustomInnerHeaderProps & HeaderLabelParams) {
       {props.dataset ? <PdBadge dataset={props.dataset} column={colId} /> : null}
       <span className="header-name">{props.displayName}</span>
       {props.unit ? <span className="header-unit">{props.unit}</span> : null}
+      <HeaderHistogram column={colId} />
       <button
         ref={button}
         type="button"

@@ -2,7 +2,8 @@
 // Remembered across reloads.
 import { createStore, useStore } from '../../app/store';
 
-export type RightPanel = 'details' | 'history' | 'protection' | 'personal' | 'none';
+const RIGHT_PANELS = ['details', 'history', 'rules', 'personal', 'protection', 'none'] as const;
+export type RightPanel = (typeof RIGHT_PANELS)[number];
 export interface Panels {
   facets: boolean;
   right: RightPanel;
@@ -14,7 +15,7 @@ const LEGACY_DETAILS_KEY = 'tidyset.detailsPanel';
 function load(): Panels {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Panels> | null;
-    if (saved && (saved.right === 'details' || saved.right === 'history' || saved.right === 'protection' || saved.right === 'personal' || saved.right === 'none')) return { facets: !!saved.facets, right: saved.right };
+    if (saved && (RIGHT_PANELS as readonly unknown[]).includes(saved.right)) return { facets: !!saved.facets, right: saved.right! };
   } catch {
     // unreadable: fall back to the defaults
   }

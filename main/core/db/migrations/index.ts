@@ -7,4 +7,6 @@ import { m0110 } from './0110-column-tags';
 import { m0120 } from './0120-erasure-audit';
 import { m0140 } from './0140-workspace-secret';
 
-export const catalogMigrations: readonly Migration[] = [m0010, m0030, m0050, m0110, m0120, m0140];
+import { m0170 } from './0170-profiles-rules';
+
+export const catalogMigrations: readonly Migration[] = [m0010, m0030, m0050, m0110, m0120, m0140, m0170];
