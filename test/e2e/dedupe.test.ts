@@ -162,6 +162,18 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     await dedupe.root.getByTestId('model-state').getByText('Model fitted with 3 labels').waitFor();
   });
 
+  test('a run shows its progress and Cancel stops it, keeping the earlier result', async () => {
+    await dedupe.root.getByTestId('step-setup').click();
+    await dedupe.setupReady();
+    await dedupe.root.getByTestId('run-start').click();
+    await dedupe.root.getByTestId('run-progress').waitFor();
+    await dedupe.root.getByTestId('run-cancel').click();
+    await dedupe.root.getByTestId('run-note').getByText('Cancelled; nothing was kept.').waitFor();
+    await dedupe.root.getByTestId('step-review').click();
+    await dedupe.reviewReady();
+    await dedupe.root.getByTestId('model-state').getByText('Model fitted with 3 labels').waitFor();
+  });
+
   test('resolve: keep one record per cluster deletes the others; undo brings them back', async () => {
     const dialog = await dedupe.openResolve();
     await dialog.getByTestId('resolve-keep-one').check();
