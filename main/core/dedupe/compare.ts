@@ -141,11 +141,26 @@ export function level(p: PreparedColumn, i: number, j: number): number {
   const vj = p.valueId[j]!;
   if (vi < 0 || vj < 0) return MISSING;
   if (vi === vj) return 0;
+  if (p.kind === 'exact') return 1;
+  return compute(p, i, j);
+}
+
+/** The longest JW two strings of these lengths can reach (all of the shorter one matching, a 4-letter prefix). */
+function jwBound(la: number, lb: number): number {
+  const m = Math.min(la, lb);
+  const jaro = (m / la + m / lb + 1) / 3;
+  return jaro + 0.4 * (1 - jaro);
+}
+
+function compute(p: PreparedColumn, i: number, j: number): number {
   switch (p.kind) {
     case 'exact':
       return 1;
     case 'jaroWinkler': {
-      const s = jaroWinkler(p.norm[i]!, p.norm[j]!);
+      const a = p.norm[i]!;
+      const b = p.norm[j]!;
+      if (jwBound(a.length, b.length) < 0.8) return 3;
+      const s = jaroWinkler(a, b);
       return s >= 0.92 ? 1 : s >= 0.8 ? 2 : 3;
     }
     case 'levenshtein': {
