@@ -34,6 +34,16 @@ const phonetic = (s: string): string => {
   return doubleMetaphone(w)[0];
 };
 
+/** A record's key computed once per distinct value (names repeat: the phonetic code is the costly part). */
+function perValue(c: PreparedColumn, key: (v: string) => string): (i: number) => readonly string[] {
+  const cache: Array<readonly string[] | undefined> = new Array(c.freq.length);
+  return (i) => {
+    const id = c.valueId[i]!;
+    if (id < 0) return [];
+    return (cache[id] ??= [key(c.norm[i]!)]);
+  };
+}
+
 /** The keys derived from the compared columns. */
 function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
   const defs: KeyDef[] = [];
@@ -53,8 +63,8 @@ function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
     // Fuzzy columns block on a prefix and a sound (an exact block lies inside its prefix block); others on the value.
     if (c.kind !== 'jaroWinkler' && c.kind !== 'levenshtein') defs.push({ key: `${c.name}: exact`, kind: 'exact', columns: [c.name], keysOf: (i) => one(c.norm[i]!) });
     else {
-      defs.push({ key: `${c.name}: first 4 characters`, kind: 'prefix', columns: [c.name], keysOf: (i) => one(c.norm[i]?.slice(0, 4) ?? null) });
-      if (c.kind === 'jaroWinkler') defs.push({ key: `${c.name}: sounds like`, kind: 'phonetic', columns: [c.name], keysOf: (i) => one(c.norm[i] === null ? null : phonetic(c.norm[i]!)) });
+      defs.push({ key: `${c.name}: first 4 characters`, kind: 'prefix', columns: [c.name], keysOf: perValue(c, (v) => v.slice(0, 4)) });
+      if (c.kind === 'jaroWinkler') defs.push({ key: `${c.name}: sounds like`, kind: 'phonetic', columns: [c.name], keysOf: perValue(c, phonetic) });
     }
   }
   return defs;
