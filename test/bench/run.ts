@@ -7,6 +7,7 @@ import { runGridBench } from './gridBench';
 import { runOpsBench } from './opsBench';
 import { runExportBench } from './exportBench';
 import { runParquetBench } from './parquetBench';
+import { runDedupeBench } from './dedupeBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -21,6 +22,7 @@ const SECTIONS: Section[] = [
   { name: 'ops', run: runOpsBench },
   { name: 'export', run: runExportBench },
   { name: 'parquet', run: runParquetBench },
+  { name: 'dedupe', run: runDedupeBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]
