@@ -39,7 +39,7 @@ export const BlockingOptionsSchema = z.object({
   /** A block larger than this is not expanded into pairs (and the report names its key). */
   maxBlock: z.number().int().min(2).max(100000).default(500),
   /** Sorted-neighbourhood window (records compared with the next window-1 in key order). */
-  window: z.number().int().min(2).max(50).default(6),
+  window: z.number().int().min(2).max(50).default(5),
   /** Stop generating pairs past this many (the report says so). */
   maxPairs: z.number().int().min(1000).max(200_000_000).default(40_000_000),
 });

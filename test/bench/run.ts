@@ -13,6 +13,7 @@ import { runKanonBench } from './kanonBench';
 import { runDetectBench } from './detectBench';
 import { runClusterBench } from './clusterBench';
 import { runProfileBench } from './profileBench';
+import { runDedupeBench } from './dedupeBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -33,6 +34,7 @@ const SECTIONS: Section[] = [
   { name: 'detect', run: runDetectBench },
   { name: 'cluster', run: runClusterBench },
   { name: 'profile', run: runProfileBench },
+  { name: 'dedupe', run: runDedupeBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]

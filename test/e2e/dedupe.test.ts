@@ -3,7 +3,7 @@
 // counts, the cluster id column added as a history step and undone — and fodors linked to zagat, with
 // the link table exported and zagat's key added as a column.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -51,6 +51,9 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     copyFileSync(FILES.febrl, path.join(dir, 'febrl1.csv'));
     copyFileSync(FILES.fodors, path.join(dir, 'fodors.csv'));
     copyFileSync(FILES.zagats, path.join(dir, 'zagats.csv'));
+    // Bad input: a name prefix shared by every record (the block guard must name its key) and a column that is all blank.
+    const rows = Array.from({ length: 3000 }, (_, i) => `p${i},person ${i % 1500},SE,`);
+    writeFileSync(path.join(dir, 'people.csv'), `id,name,country,notes\n${rows.join('\n')}\n`);
     ({ served, browser, page } = await openApp({ width: 1400, height: 900, timeoutMs: 30_000, pageErrors }));
     dedupe = new DedupePage(page);
     grid = new DatasetPage(page);
@@ -63,12 +66,12 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('import febrl, fodors and zagat', async () => {
+  test('import febrl, fodors, zagat and a file of bad input', async () => {
     const scan = new ScanDialog(page);
     await catalog.open(served.url);
     await scan.openWithShortcut();
     await scan.scan(dir);
-    const files = ['febrl1.csv', 'fodors.csv', 'zagats.csv'].map((f) => path.join(dir, f));
+    const files = ['febrl1.csv', 'fodors.csv', 'zagats.csv', 'people.csv'].map((f) => path.join(dir, f));
     await scan.selectOnly(files);
     await scan.importSelected();
     for (const f of files) assert.equal(await scan.importEnded(f), 'done');
@@ -159,6 +162,18 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     await dedupe.root.getByTestId('model-state').getByText('Model fitted with 3 labels').waitFor();
   });
 
+  test('a run shows its progress and Cancel stops it, keeping the earlier result', async () => {
+    await dedupe.root.getByTestId('step-setup').click();
+    await dedupe.setupReady();
+    await dedupe.root.getByTestId('run-start').click();
+    await dedupe.root.getByTestId('run-progress').waitFor();
+    await dedupe.root.getByTestId('run-cancel').click();
+    await dedupe.root.getByTestId('run-note').getByText('Cancelled; nothing was kept.').waitFor();
+    await dedupe.root.getByTestId('step-review').click();
+    await dedupe.reviewReady();
+    await dedupe.root.getByTestId('model-state').getByText('Model fitted with 3 labels').waitFor();
+  });
+
   test('resolve: keep one record per cluster deletes the others; undo brings them back', async () => {
     const dialog = await dedupe.openResolve();
     await dialog.getByTestId('resolve-keep-one').check();
@@ -213,6 +228,25 @@ describe('find duplicates, review, resolve and link in the browser', { skip }, (
     const linked = (await new GridApi(page).column('fodors', 'zagat_id', 1000)).filter((v) => v !== null && v !== '');
     assert.ok(linked.length > 60 && linked.length <= 331, `fodors rows with a zagat id: ${linked.length}`);
     await screenshot(page, 'dedupe-10-linked-key-1400');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('bad input: the blocking report names the keys that would explode and the blank column', async () => {
+    await catalog.goHome();
+    await catalog.openDataset('people');
+    await grid.waitReady();
+    await dedupe.openFromDataset('duplicates');
+    await dedupe.waitView('setup');
+    await dedupe.setupReady();
+    for (const c of await dedupe.comparedColumns()) await dedupe.setCompared(c, false);
+    await dedupe.setCompared('name', true);
+    await dedupe.setCompared('notes', true);
+    const warnings = dedupe.root.getByTestId('blocking-warning');
+    // Every name starts "person ": its prefix and phonetic blocks hold all 3,000 records.
+    await warnings.filter({ hasText: /key "name: [^"]+" would explode/ }).first().waitFor();
+    await warnings.filter({ hasText: /"notes" is blank in every record/ }).waitFor();
+    await dedupe.root.getByText(/[2-9] blocking warnings/).waitFor();
+    await shots(page, 'dedupe-11-bad-input');
     assert.deepEqual(pageErrors, []);
   });
 });

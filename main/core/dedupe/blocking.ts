@@ -34,8 +34,18 @@ const phonetic = (s: string): string => {
   return doubleMetaphone(w)[0];
 };
 
+/** A record's key computed once per distinct value (names repeat: the phonetic code is the costly part). */
+function perValue(c: PreparedColumn, key: (v: string) => string): (i: number) => readonly string[] {
+  const cache: Array<readonly string[] | undefined> = new Array(c.freq.length);
+  return (i) => {
+    const id = c.valueId[i]!;
+    if (id < 0) return [];
+    return (cache[id] ??= [key(c.norm[i]!)]);
+  };
+}
+
 /** The keys derived from the compared columns. */
-function keyDefs(cols: PreparedColumn[]): KeyDef[] {
+function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
   const defs: KeyDef[] = [];
   const one = (v: string | null): readonly string[] => (v === null ? [] : [v]);
   for (const c of cols) {
@@ -46,11 +56,15 @@ function keyDefs(cols: PreparedColumn[]): KeyDef[] {
       continue;
     }
     // A column of a handful of values (a state, a gender) blocks nothing useful on its own.
-    if (distinct < 3) continue;
-    defs.push({ key: `${c.name}: exact`, kind: 'exact', columns: [c.name], keysOf: (i) => one(c.norm[i]!) });
-    if (c.kind === 'jaroWinkler' || c.kind === 'levenshtein') {
-      defs.push({ key: `${c.name}: first 4 characters`, kind: 'prefix', columns: [c.name], keysOf: (i) => one(c.norm[i]?.slice(0, 4) ?? null) });
-      if (c.kind === 'jaroWinkler') defs.push({ key: `${c.name}: sounds like`, kind: 'phonetic', columns: [c.name], keysOf: (i) => one(c.norm[i] === null ? null : phonetic(c.norm[i]!)) });
+    if (distinct < 3) {
+      skipped.push(`column ${JSON.stringify(c.name)} has ${distinct === 1 ? 'one value' : `${distinct} values`} in all its ${c.present} records: blocking on it would explode, so it is compared but not used as a blocking key`);
+      continue;
+    }
+    // Fuzzy columns block on a prefix and a sound (an exact block lies inside its prefix block); others on the value.
+    if (c.kind !== 'jaroWinkler' && c.kind !== 'levenshtein') defs.push({ key: `${c.name}: exact`, kind: 'exact', columns: [c.name], keysOf: (i) => one(c.norm[i]!) });
+    else {
+      defs.push({ key: `${c.name}: first 4 characters`, kind: 'prefix', columns: [c.name], keysOf: perValue(c, (v) => v.slice(0, 4)) });
+      if (c.kind === 'jaroWinkler') defs.push({ key: `${c.name}: sounds like`, kind: 'phonetic', columns: [c.name], keysOf: perValue(c, phonetic) });
     }
   }
   return defs;
@@ -129,10 +143,10 @@ export interface BlockingOutcome {
 export function block(cols: PreparedColumn[], side: Side, opts: BlockingOptions, ctx: JobContext, countOnly = false): BlockingOutcome {
   const warnings: string[] = [];
   for (const c of cols) if (c.present === 0) warnings.push(`column ${JSON.stringify(c.name)} is blank in every record: it is not compared`);
-  const defs = keyDefs(cols);
+  const defs = keyDefs(cols, warnings);
   const sn = neighbourhoodKeys(cols);
   // Each key may give its share of a budget that grows linearly with the records.
-  const budget = Math.max(5_000, Math.min(opts.maxPairs, 3 * side.n));
+  const budget = Math.max(5_000, Math.min(opts.maxPairs, 2 * side.n));
   const plans: Plan[] = [];
   for (const d of defs) {
     if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');

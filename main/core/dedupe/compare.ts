@@ -36,7 +36,12 @@ export interface PreparedColumn {
   tokWeight: Float64Array | null;
   /** Records with a value. */
   present: number;
+  /** Few distinct values (first names, cities): levels cached in a dense value × value table (-2: not yet). */
+  dense: Int8Array | null;
 }
+
+/** Columns with at most this many distinct values cache their levels (a 16 MB table at most). */
+const DENSE_MAX = 4000;
 
 const NUM_RE = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i;
 
@@ -103,7 +108,7 @@ export function prepareColumn(c: Comparison, raw: ReadonlyArray<string | null>):
   let toks: Int32Array[] | null = null;
   let tokWeight: Float64Array | null = null;
   if (c.kind === 'tokenSet') ({ toks, tokWeight } = tokenize(c, raw));
-  return { name: c.column, kind: c.kind, levels: LEVELS[c.kind], norm, valueId, freq, num, tolerance, toks, tokWeight, present };
+  return { name: c.column, kind: c.kind, levels: LEVELS[c.kind], norm, valueId, freq, num, tolerance, toks, tokWeight, present, dense: counts.length <= DENSE_MAX && c.kind !== 'exact' ? new Int8Array(counts.length * counts.length).fill(-2) : null };
 }
 
 function tokenize(c: Comparison, raw: ReadonlyArray<string | null>): { toks: Int32Array[]; tokWeight: Float64Array } {
@@ -141,11 +146,33 @@ export function level(p: PreparedColumn, i: number, j: number): number {
   const vj = p.valueId[j]!;
   if (vi < 0 || vj < 0) return MISSING;
   if (vi === vj) return 0;
+  if (p.kind === 'exact') return 1;
+  if (p.dense === null) return compute(p, i, j);
+  const k = vi * p.freq.length + vj;
+  const known = p.dense[k]!;
+  if (known !== -2) return known;
+  const l = compute(p, i, j);
+  p.dense[k] = l;
+  p.dense[vj * p.freq.length + vi] = l;
+  return l;
+}
+
+/** The longest JW two strings of these lengths can reach (all of the shorter one matching, a 4-letter prefix). */
+function jwBound(la: number, lb: number): number {
+  const m = Math.min(la, lb);
+  const jaro = (m / la + m / lb + 1) / 3;
+  return jaro + 0.4 * (1 - jaro);
+}
+
+function compute(p: PreparedColumn, i: number, j: number): number {
   switch (p.kind) {
     case 'exact':
       return 1;
     case 'jaroWinkler': {
-      const s = jaroWinkler(p.norm[i]!, p.norm[j]!);
+      const a = p.norm[i]!;
+      const b = p.norm[j]!;
+      if (jwBound(a.length, b.length) < 0.8) return 3;
+      const s = jaroWinkler(a, b);
       return s >= 0.92 ? 1 : s >= 0.8 ? 2 : 3;
     }
     case 'levenshtein': {

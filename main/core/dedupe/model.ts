@@ -90,7 +90,7 @@ export function fitModel(cols: ReadonlyArray<{ name: string; levels: readonly st
   let it = 0;
   const labelled = pc.matches.reduce((a, b) => a + b, 0) + pc.nonMatches.reduce((a, b) => a + b, 0);
   // A label is a reviewer's certainty: each counts for many unlabelled pairs, so that 50 labels weigh
-  // about a twentieth of all the pairs (a label never counts less than one pair).
+  // about a hundredth of all the pairs (a label never counts less than one pair).
   const pairs = pc.counts.reduce((a, b) => a + b, 0);
   const lw = labelled ? Math.max(1, pairs / (LABEL_SHARE * labelled)) : 1;
   for (; it < 200; it++) {
@@ -165,7 +165,7 @@ export function monotone(m: number[], u: number[]): void {
 }
 
 /** Labelled pairs together weigh 1/LABEL_SHARE of the unlabelled ones (when there are enough of those). */
-const LABEL_SHARE = 20;
+const LABEL_SHARE = 100;
 
 /** The weight (in pairs) of the random-pair estimate of u against the blocked pairs. */
 const U_PRIOR = 1000;
