@@ -34,7 +34,7 @@ describe('erase a data subject in the app', { skip }, () => {
       `1,${PNR},Zebulon Quixotewright,zq@erase-e2e.example,Lund`, '2,19900202-1234,Anna Berg,anna@example.com,Malmö', '3,19770303-5678,Bo Ek,bo@example.com,Umeå'].join('\n') + '\n');
     writeFileSync(path.join(tmp, 'orders.csv'), ['order,customer,item,total',
       'O-1, 850101-2385 ,Vorpal sprocket kit,120', 'O-2,199002021234,Widget,15', 'O-3,198501012385,Spare sprocket,9'].join('\n') + '\n');
-    for (const args of [['import', path.join(tmp, 'customers.csv'), path.join(tmp, 'orders.csv')], ['export', 'customers', '--out', path.join(tmp, 'out')]]) {
+    for (const args of [['import', path.join(tmp, 'customers.csv'), path.join(tmp, 'orders.csv')], ['export', 'customers', '--out', path.join(tmp, 'out'), '--allow-direct']]) {
       const r = runCli(args, served.workspace);
       assert.equal(r.status, 0, r.stderr);
     }

@@ -151,6 +151,9 @@ function isPristine(ws: Workspace, db: Db, ds: StoredDataset): boolean {
   const clean = db.prepare("SELECT value FROM _meta WHERE key = 'erase_clean'").pluck().get() as string | undefined;
   const freelist = db.pragma('freelist_count', { simple: true }) as number;
   const undo = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name GLOB '_undo_*'").pluck().get() as number;
+  // ANALYZE (run after each sort index is built) rewrites its samples of index keys in place: stale bytes.
+  const analyzed = db.prepare("SELECT count(*) FROM sqlite_master WHERE name GLOB 'sqlite_stat*'").pluck().get() as number;
+  if (analyzed > 0) return false;
   if (pos === 0 && seqs.length === 0 && undo === 0 && freelist === 0) return true;
   return clean !== undefined && Number(clean) === pos && !seqs.some((s) => s > pos);
 }
