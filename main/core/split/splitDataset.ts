@@ -21,6 +21,7 @@ import { DATASHEET, SPLIT_MANIFEST, SPLIT_MANIFEST_VERSION, readSplitManifest, t
 import { planParquet } from './parquetPlan';
 import { planSplit, showTime, type SplitPlan } from './plan';
 import { protectionOf } from './protection';
+import { recordExport } from '../protect/audit';
 import { EXCLUDED } from './strategies';
 import { openSink, writeTextFile, type TableSink, type WrittenFile } from './writers';
 
@@ -154,6 +155,8 @@ export async function splitDataset(ws: Workspace, opts: SplitJobIn, ctx: JobCont
     const publish = [...names, DATASHEET, SPLIT_MANIFEST];
     unit.commit(publish, old.filter((f) => !publish.includes(f)));
     unit = null;
+    // The export log lists the parts, so an erasure can name the splits that held its subject.
+    for (const p of parts) recordExport(ws.catalog, { datasetId: ds.id, dataset: ds.name, format: ext, path: path.join(dir, p.file), rows: p.rows, sha256: p.sha256 });
     ctx.progress(total, total, `${ds.name}: done`);
     return { dir, manifest };
   } finally {
