@@ -2,11 +2,10 @@
 // all-empty column, a constant column, the widest dataset SQLite stores, a million distinct values).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Workspace } from '../../../../main/core/workspace';
+import { importKit } from '../../../helpers/importKit';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { applyOp, undo } from '../../../../main/core/clean/engine';
@@ -16,23 +15,17 @@ import { quantileSorted, histogramSorted } from '../../../../main/core/profile/s
 import { STRING_CAP, ValueCounts } from '../../../../main/core/profile/valueCounts';
 
 const DATA = process.env.TIDYSET_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');
-let dir: string;
+const kit = importKit('tidyset-profile-');
 let ws: Workspace;
 
 async function importCsv(name: string, text: string): Promise<void> {
-  const file = path.join(dir, `${name}.csv`);
-  writeFileSync(file, text);
-  await importFile(ws, file, { name }, quietContext);
+  await importFile(ws, kit.write(`${name}.csv`, text), { name }, quietContext);
 }
 
 before(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tidyset-profile-'));
-  ws = Workspace.open(path.join(dir, 'ws'));
+  ws = kit.ws();
 });
-after(() => {
-  ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 test('quantiles are type 7: linear interpolation between order statistics at h = (n − 1)p', () => {
   const s = Float64Array.from([1, 2, 3, 4, 10]);
