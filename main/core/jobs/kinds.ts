@@ -8,7 +8,7 @@ import { buildIndex } from '../rows/query';
 import { runCleanAction, type CleanAction, type CleanResult } from '../clean/actions';
 import { reimportDataset } from '../catalog/reimport';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
-import { profileDataset } from '../profile/profile';
+import { profileInParallel } from '../profile/parallel';
 import { runRules, storedRulesToRun } from '../profile/rules';
 import { datasetSide, driftBetween } from '../profile/drift';
 import type { DriftReport, RuleReport } from '../../../shared/api/profile';
@@ -38,7 +38,7 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
   clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
   profile: async (ws, p, ctx) => {
-    const r = profileDataset(ws, p.dataset, { columns: p.columns, fresh: p.fresh }, ctx);
+    const r = await profileInParallel(ws, p.dataset, { columns: p.columns, fresh: p.fresh }, ctx);
     return { dataset: r.dataset, rows: r.rows, columns: r.columns.length, ms: r.ms };
   },
   check: async (ws, p) => runRules(ws, p.dataset, p.rules ? p.rules.map((rule) => ({ rule, id: null, problem: null })) : storedRulesToRun(ws, p.dataset)),

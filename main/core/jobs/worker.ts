@@ -4,6 +4,7 @@ import { TidysetError, fileSystemError } from '../errors';
 import { Workspace } from '../workspace';
 import { jobHandlers } from './kinds';
 import { runCsvParser, type CsvParseParams } from '../ingest/csvParseWorker';
+import { runProfilePart, type ProfilePartParams } from '../profile/parallel';
 import type { WorkerData, WorkerMessage } from './runner';
 
 const data = workerData as WorkerData;
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
 
 if ((workerData as { role?: string }).role === 'csv-parse') {
   void runCsvParser(workerData as CsvParseParams, parentPort!);
+} else if ((workerData as { role?: string }).role === 'profile-part') {
+  runProfilePart(workerData as ProfilePartParams, parentPort!);
 } else {
   main().catch(report);
 }

@@ -10,6 +10,7 @@ import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { applyOp, undo } from '../../../../main/core/clean/engine';
 import { cachedProfile, profileDataset } from '../../../../main/core/profile/profile';
+import { profileInParallel } from '../../../../main/core/profile/parallel';
 import { patternOf } from '../../../../main/core/profile/columnAccumulator';
 import { quantileSorted, histogramSorted } from '../../../../main/core/profile/stats';
 import { STRING_CAP, ValueCounts } from '../../../../main/core/profile/valueCounts';
@@ -150,4 +151,12 @@ test('the widest dataset SQLite stores (1,999 columns) is profiled in pages of c
   const all = profileDataset(ws, 'wide');
   assert.equal(all.columns.length, n);
   assert.equal(all.columns[n - 1]!.max, 19 * (n - 1));
+});
+
+test('on two threads the profile is the same as on one, and cached whole', async () => {
+  await importCsv('two', ['a,b,c', ...Array.from({ length: 3000 }, (_, i) => `${i},${['x', 'y', 'z'][i % 3]},2024-01-${String((i % 28) + 1).padStart(2, '0')}`)].join('\n') + '\n');
+  const serial = profileDataset(ws, 'two', { fresh: true });
+  const parallel = await profileInParallel(ws, 'two', { fresh: true }, undefined, 1);
+  assert.deepEqual(parallel.columns, serial.columns);
+  assert.deepEqual(cachedProfile(ws, 'two')?.columns, serial.columns);
 });
