@@ -13,7 +13,7 @@ import { exportDataset } from '../../../../main/core/export/exportDataset';
 import { pageRows } from '../../../../main/core/rows/query';
 import { profileDataset } from '../../../../main/core/profile/profile';
 import { addRules, failingRowsFilter, listRules, runRules, storedRulesToRun } from '../../../../main/core/profile/rules';
-import { suggestRules } from '../../../../main/core/profile/suggest';
+import { patternRegex, suggestRules } from '../../../../main/core/profile/suggest';
 import { parseRules, type Rule } from '../../../../shared/rules/schema';
 import { TidysetError } from '../../../../main/core/errors';
 
@@ -135,4 +135,12 @@ test('suggested rules hold on the data they were suggested from', async () => {
   assert.deepEqual([born.min, born.max], ['1950-01-01', '1989-12-31']);
   const report = run(s.map((x) => x.rule), 'sug');
   assert.deepEqual(report.rules.filter((r) => !r.passed).map((r) => r.description), []);
+});
+
+test('a value shape becomes an anchored regular expression for a suggested rule', () => {
+  assert.equal(patternRegex('999-99-9999'), '\\d{3}-\\d{2}-\\d{4}');
+  assert.equal(patternRegex('Aa+ Aa+'), '\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+');
+  assert.equal(patternRegex('A+9'), '\\p{Lu}+\\d');
+  assert.equal(patternRegex('a+…'), null);
+  assert.ok(new RegExp(`^(?:${patternRegex('999-99-9999')})$`, 'u').test('123-45-6789'));
 });
