@@ -6,9 +6,10 @@ import { TidysetError } from '../core/errors';
 import type { JobContext } from '../core/jobs/context';
 import { datasetSide, driftBetween } from '../core/profile/drift';
 import { profileDataset } from '../core/profile/profile';
+import { profileInParallel } from '../core/profile/parallel';
 import { addRules, listRules, removeRule, runRules, storedRulesToRun } from '../core/profile/rules';
 import { suggestRules } from '../core/profile/suggest';
-import type { Workspace } from '../core/workspace';
+import { Workspace } from '../core/workspace';
 import type { ColumnProfile } from '../../shared/api/profile';
 import { parseRules } from '../../shared/rules/schema';
 import type { CliKit } from './clean';
@@ -33,8 +34,7 @@ function parseJsonArg(text: string, what: string): unknown {
 
 const num = (v: number | string | null, digits = 4) => (v === null ? '' : typeof v === 'number' ? String(+v.toFixed(digits)) : v);
 
-function profileText(ws: Workspace, cols: ColumnProfile[], rows: number): string {
-  void ws;
+function profileText(cols: ColumnProfile[], rows: number): string {
   const table = textTable(['column', 'type', 'count', 'missing', 'empty', 'distinct', 'fits type', 'min', 'p50', 'max', 'mean', 'top value'],
     cols.map((c) => [c.column, c.type, c.count, c.missing, c.empty, c.distinct, c.conforming, num(c.min), c.quantiles ? num(c.quantiles.p50) : '', num(c.max), num(c.mean),
       c.top[0] ? `${c.top[0].value} (${c.top[0].count})` : '']), 28);
@@ -49,13 +49,17 @@ export function registerProfileCommands(program: Command, kit: CliKit<Common>): 
     .argument('<dataset>', 'dataset name')
     .option('--columns <names>', 'only these columns, comma-separated (repeatable)', list)
     .option('--fresh', 'recompute even if the cached profile is current')
-    .action((name: string, o: Common & { columns?: string[]; fresh?: boolean }) => {
-      withWorkspace(o, (ws) => {
+    .action(async (name: string, o: Common & { columns?: string[]; fresh?: boolean }) => {
+      // Opened here rather than with withWorkspace, which closes it before an async body ends.
+      const ws = Workspace.open(kit.workspaceDir(o));
+      try {
         const { ctx, view } = progressContext(o, 'profile');
-        const p = profileDataset(ws, name, { columns: o.columns, fresh: o.fresh }, ctx);
+        const p = await profileInParallel(ws, name, { columns: o.columns, fresh: o.fresh }, ctx);
         view.done();
-        print(o, { dataset: p.dataset, rows: p.rows, columns: p.columns }, () => profileText(ws, p.columns, p.rows));
-      });
+        print(o, { dataset: p.dataset, rows: p.rows, columns: p.columns }, () => profileText(p.columns, p.rows));
+      } finally {
+        ws.close();
+      }
     });
 
   common(program.command('rules'))

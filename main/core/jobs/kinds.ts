@@ -17,6 +17,7 @@ import { clusterColumn } from '../dedupe/spelling/cluster';
 import type { ClusterParams, ClusterSummary } from '../../../shared/api/cluster';
 import { runDedupeJob, type DedupeJobParams, type DedupeJobResult, type LinkJobParams } from '../dedupe/jobs';
 import { profileDataset } from '../profile/profile';
+import { profileInParallel } from '../profile/parallel';
 import { runRules, storedRulesToRun } from '../profile/rules';
 import { datasetSide, driftBetween } from '../profile/drift';
 import type { DriftReport, RuleReport } from '../../../shared/api/profile';
@@ -60,7 +61,7 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   dedupe: (ws, p, ctx) => runDedupeJob(ws, p, ctx),
   link: (ws, p, ctx) => runDedupeJob(ws, p, ctx),
   profile: async (ws, p, ctx) => {
-    const r = profileDataset(ws, p.dataset, { columns: p.columns, fresh: p.fresh }, ctx);
+    const r = await profileInParallel(ws, p.dataset, { columns: p.columns, fresh: p.fresh }, ctx);
     return { dataset: r.dataset, rows: r.rows, columns: r.columns.length, ms: r.ms };
   },
   check: async (ws, p) => runRules(ws, p.dataset, p.rules ? p.rules.map((rule) => ({ rule, id: null, problem: null })) : storedRulesToRun(ws, p.dataset)),

@@ -5,6 +5,7 @@ import { Workspace } from '../workspace';
 import { jobHandlers } from './kinds';
 import { runCsvParser, type CsvParseParams } from '../ingest/csvParseWorker';
 import { runParquetDecoder, type ParquetDecodeParams } from '../ingest/parquetDecodeWorker';
+import { runProfilePart, type ProfilePartParams } from '../profile/parallel';
 import type { WorkerData, WorkerMessage } from './runner';
 
 const data = workerData as WorkerData;
@@ -36,6 +37,8 @@ if ((workerData as { role?: string }).role === 'csv-parse') {
   void runCsvParser(workerData as CsvParseParams, parentPort!);
 } else if ((workerData as { role?: string }).role === 'parquet-decode') {
   void runParquetDecoder(workerData as ParquetDecodeParams, parentPort!);
+} else if ((workerData as { role?: string }).role === 'profile-part') {
+  runProfilePart(workerData as ProfilePartParams, parentPort!);
 } else {
   main().catch(report);
 }

@@ -15,6 +15,8 @@
 //     the workspace open while driftBetween runs.
 //   arraySide(name, columns: Array<{ name, type }>, rows: Array<Array<string | null>>): DriftSide
 //     Rows held in memory (tests, small parts).
+//   splitDrift(ws, dataset, parts: Array<{ name, where }>, opts?, ctx?): DriftReport[]
+//     For a split: every part after the first against the first (train), one report each, in order.
 import type { ColumnType } from '../../../shared/api/catalog';
 import type { DriftColumn, DriftReport } from '../../../shared/api/profile';
 import type { Db } from '../db/open';
@@ -71,6 +73,24 @@ export function arraySide(name: string, columns: Array<{ name: string; type: Col
       onChunk(idx.map((i) => rows.map((r) => r[i] ?? null)));
     },
   };
+}
+
+/** Drift of every part after the first against the first (the training part), for a split's manifest. */
+export function splitDrift(ws: Workspace, dataset: string, parts: Array<{ name: string; where: RowFilter }>, opts: { columns?: string[] } = {}, ctx: JobContext = quietContext): DriftReport[] {
+  if (parts.length < 2) return [];
+  const ref = datasetSide(ws, dataset, parts[0]!.where, parts[0]!.name);
+  try {
+    return parts.slice(1).map((p) => {
+      const side = datasetSide(ws, dataset, p.where, p.name);
+      try {
+        return driftBetween(ref, side, opts, ctx);
+      } finally {
+        side.close?.();
+      }
+    });
+  } finally {
+    ref.close?.();
+  }
 }
 
 export function flagOf(psi: number): DriftColumn['flag'] {

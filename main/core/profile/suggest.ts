@@ -1,7 +1,7 @@
 // Rules suggested from a profile, each one true of the data as it is now ("birth_date is never
 // empty", "…is always a date", "…is within 1900-01-01 – 2025-12-31"), for the user to accept one by one.
 import type { ColumnProfile, Profile } from '../../../shared/api/profile';
-import { describeRule, type Rule } from '../../../shared/rules/schema';
+import { RuleSchema, describeRule, type Rule } from '../../../shared/rules/schema';
 
 /** Distinct values at most this many (and all in the profile's top list) suggest an allowed set. */
 const ALLOWED_MAX = 10;
@@ -15,8 +15,13 @@ export function patternRegex(pattern: string): string | null {
     const plus = pattern[i + 1] === '+';
     if (ch === 'A') out += plus ? '\\p{Lu}+' : '\\p{Lu}';
     else if (ch === 'a') out += '\\p{Ll}+';
-    else if (ch === '9') out += '\\d';
-    else out += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, (m) => `\\${m}`);
+    else if (ch === '9') {
+      let n = 1;
+      while (pattern[i + n] === '9') n++;
+      out += n > 1 ? `\\d{${n}}` : '\\d';
+      i += n - 1;
+    }
+    else out += ch.replace(/[\\^$.*+?()[\]{}|/]/g, (m) => `\\${m}`);
     if ((ch === 'A' || ch === 'a') && plus) i++;
   }
   return out;
@@ -61,5 +66,6 @@ export function suggestRules(profile: Profile, existing: Rule[] = []): Array<{ r
   const rules: Rule[] = [];
   if (profile.rows > 0) rules.push({ rule: 'rows', min: 1 });
   for (const c of profile.columns) rules.push(...forColumn(c, profile.rows));
-  return rules.filter((r) => !have.has(JSON.stringify({ ...r, severity: undefined }))).map((rule) => ({ rule, description: describeRule(rule) }));
+  // Only rules the rules format accepts (a shape whose regular expression would not compile is left out).
+  return rules.filter((r) => RuleSchema.safeParse(r).success && !have.has(JSON.stringify({ ...r, severity: undefined }))).map((rule) => ({ rule, description: describeRule(rule) }));
 }

@@ -2,7 +2,13 @@
 // categories that appear or vanish are named; the statistics against hand-worked values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arraySide, driftBetween, jsDistance, ksPValue, ksStatistic, psiOf } from '../../../../main/core/profile/drift';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { arraySide, driftBetween, jsDistance, ksPValue, ksStatistic, psiOf, splitDrift } from '../../../../main/core/profile/drift';
+import { importFile } from '../../../../main/core/ingest/importFile';
+import { quietContext } from '../../../../main/core/jobs/context';
+import { Workspace } from '../../../../main/core/workspace';
 import { mulberry32 } from '../../../helpers/random';
 
 function normal(rnd: () => number, mean: number, sd: number): number {
@@ -69,4 +75,26 @@ test('a column missing from one side is left out; naming it is an error', () => 
   const b = arraySide('b', [COLS[0]!], [['2']]);
   assert.deepEqual(driftBetween(a, b).columns.map((c) => c.column), ['x']);
   assert.throws(() => driftBetween(a, b, { columns: ['c'] }), /not in both/);
+});
+
+test('splitDrift: every part against the first, from one dataset and row conditions', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tidyset-drift-'));
+  const ws = Workspace.open(path.join(dir, 'ws'));
+  try {
+    // Rows 1–800 and 801–900 alike; rows 901–1000 shifted.
+    const lines = ['v', ...Array.from({ length: 1000 }, (_, i) => String((i % 100) + (i >= 900 ? 60 : 0)))];
+    writeFileSync(path.join(dir, 's.csv'), lines.join('\n') + '\n');
+    await importFile(ws, path.join(dir, 's.csv'), { name: 's' }, quietContext);
+    const parts = [
+      { name: 'train', where: { sql: '_rid <= ?', params: [800] } },
+      { name: 'validation', where: { sql: '_rid > ? AND _rid <= ?', params: [800, 900] } },
+      { name: 'test', where: { sql: '_rid > ?', params: [900] } },
+    ];
+    const [val, tst] = splitDrift(ws, 's', parts);
+    assert.deepEqual([val!.b.name, val!.b.rows, val!.columns[0]!.flag], ['validation', 100, 'none']);
+    assert.deepEqual([tst!.b.name, tst!.columns[0]!.flag], ['test', 'major']);
+  } finally {
+    ws.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,37 +2,31 @@
 // all-empty column, a constant column, the widest dataset SQLite stores, a million distinct values).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Workspace } from '../../../../main/core/workspace';
+import { importKit } from '../../../helpers/importKit';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { applyOp, undo } from '../../../../main/core/clean/engine';
 import { cachedProfile, profileDataset } from '../../../../main/core/profile/profile';
+import { profileInParallel } from '../../../../main/core/profile/parallel';
 import { patternOf } from '../../../../main/core/profile/columnAccumulator';
 import { quantileSorted, histogramSorted } from '../../../../main/core/profile/stats';
 import { STRING_CAP, ValueCounts } from '../../../../main/core/profile/valueCounts';
 
 const DATA = process.env.TIDYSET_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');
-let dir: string;
+const kit = importKit('tidyset-profile-');
 let ws: Workspace;
 
 async function importCsv(name: string, text: string): Promise<void> {
-  const file = path.join(dir, `${name}.csv`);
-  writeFileSync(file, text);
-  await importFile(ws, file, { name }, quietContext);
+  await importFile(ws, kit.write(`${name}.csv`, text), { name }, quietContext);
 }
 
 before(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tidyset-profile-'));
-  ws = Workspace.open(path.join(dir, 'ws'));
+  ws = kit.ws();
 });
-after(() => {
-  ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 test('quantiles are type 7: linear interpolation between order statistics at h = (n − 1)p', () => {
   const s = Float64Array.from([1, 2, 3, 4, 10]);
@@ -157,4 +151,12 @@ test('the widest dataset SQLite stores (1,999 columns) is profiled in pages of c
   const all = profileDataset(ws, 'wide');
   assert.equal(all.columns.length, n);
   assert.equal(all.columns[n - 1]!.max, 19 * (n - 1));
+});
+
+test('on two threads the profile is the same as on one, and cached whole', async () => {
+  await importCsv('two', ['a,b,c', ...Array.from({ length: 3000 }, (_, i) => `${i},${['x', 'y', 'z'][i % 3]},2024-01-${String((i % 28) + 1).padStart(2, '0')}`)].join('\n') + '\n');
+  const serial = profileDataset(ws, 'two', { fresh: true });
+  const parallel = await profileInParallel(ws, 'two', { fresh: true }, undefined, 1);
+  assert.deepEqual(parallel.columns, serial.columns);
+  assert.deepEqual(cachedProfile(ws, 'two')?.columns, serial.columns);
 });

@@ -2,10 +2,9 @@
 // exactly the failing rows, renamed and dropped columns, suggestions, export blocking, recipes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Workspace } from '../../../../main/core/workspace';
+import { importKit } from '../../../helpers/importKit';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { applyOp } from '../../../../main/core/clean/engine';
@@ -14,11 +13,11 @@ import { exportDataset } from '../../../../main/core/export/exportDataset';
 import { pageRows } from '../../../../main/core/rows/query';
 import { profileDataset } from '../../../../main/core/profile/profile';
 import { addRules, failingRowsFilter, listRules, runRules, storedRulesToRun } from '../../../../main/core/profile/rules';
-import { suggestRules } from '../../../../main/core/profile/suggest';
+import { patternRegex, suggestRules } from '../../../../main/core/profile/suggest';
 import { parseRules, type Rule } from '../../../../shared/rules/schema';
 import { TidysetError } from '../../../../main/core/errors';
 
-let dir: string;
+const kit = importKit('tidyset-rules-');
 let ws: Workspace;
 const CSV = [
   'id,name,start,end,qty,code,kind',
@@ -31,20 +30,14 @@ const CSV = [
 ].join('\n') + '\n';
 
 async function importCsv(name: string, text: string): Promise<void> {
-  const file = path.join(dir, `${name}.csv`);
-  writeFileSync(file, text);
-  await importFile(ws, file, { name }, quietContext);
+  await importFile(ws, kit.write(`${name}.csv`, text), { name }, quietContext);
 }
 
 before(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tidyset-rules-'));
-  ws = Workspace.open(path.join(dir, 'ws'));
+  ws = kit.ws();
   await importCsv('r', CSV);
 });
-after(() => {
-  ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 const run = (rules: Rule[], dataset = 'r') => runRules(ws, dataset, rules.map((rule) => ({ rule, id: null, problem: null })));
 
@@ -113,13 +106,13 @@ test('stored rules follow a renamed column and name a dropped one', async () => 
 test('a failing rule of severity block stops an export; warn does not', async () => {
   await importCsv('exp', CSV);
   addRules(ws, 'exp', [{ rule: 'notNull', column: 'code' }]);
-  const out = path.join(dir, 'out');
+  const out = path.join(path.dirname(kit.write('exp-out.txt', '')), 'out');
   await exportDataset(ws, { dataset: 'exp', format: 'csv', outDir: out }, quietContext);
   addRules(ws, 'exp', [{ rule: 'notNull', column: 'name', severity: 'block' }]);
-  await assert.rejects(exportDataset(ws, { dataset: 'exp', format: 'csv', outDir: path.join(dir, 'out2') }, quietContext),
+  await assert.rejects(exportDataset(ws, { dataset: 'exp', format: 'csv', outDir: path.join(path.dirname(out), 'out2') }, quietContext),
     (e: unknown) => e instanceof TidysetError && e.code === 'RULES_FAILED' && /"name" is never empty \(1 rows/.test(e.message));
   // Exporting only the rows that pass is allowed.
-  await exportDataset(ws, { dataset: 'exp', format: 'csv', outDir: path.join(dir, 'out3'), filters: [{ kind: 'blank', column: 'name', blank: false }] }, quietContext);
+  await exportDataset(ws, { dataset: 'exp', format: 'csv', outDir: path.join(path.dirname(out), 'out3'), filters: [{ kind: 'blank', column: 'name', blank: false }] }, quietContext);
 });
 
 test('rules travel with recipes, through the column map', async () => {
@@ -142,4 +135,12 @@ test('suggested rules hold on the data they were suggested from', async () => {
   assert.deepEqual([born.min, born.max], ['1950-01-01', '1989-12-31']);
   const report = run(s.map((x) => x.rule), 'sug');
   assert.deepEqual(report.rules.filter((r) => !r.passed).map((r) => r.description), []);
+});
+
+test('a value shape becomes an anchored regular expression for a suggested rule', () => {
+  assert.equal(patternRegex('999-99-9999'), '\\d{3}-\\d{2}-\\d{4}');
+  assert.equal(patternRegex('Aa+ Aa+'), '\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+');
+  assert.equal(patternRegex('A+9'), '\\p{Lu}+\\d');
+  assert.equal(patternRegex('a+…'), null);
+  assert.ok(new RegExp(`^(?:${patternRegex('999-99-9999')})$`, 'u').test('123-45-6789'));
 });
