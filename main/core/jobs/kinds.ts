@@ -16,7 +16,6 @@ import type { SplitJobIn } from '../../../shared/api/split';
 import { clusterColumn } from '../dedupe/spelling/cluster';
 import type { ClusterParams, ClusterSummary } from '../../../shared/api/cluster';
 import { runDedupeJob, type DedupeJobParams, type DedupeJobResult, type LinkJobParams } from '../dedupe/jobs';
-import { profileDataset } from '../profile/profile';
 import { profileInParallel } from '../profile/parallel';
 import { runRules, storedRulesToRun } from '../profile/rules';
 import { datasetSide, driftBetween } from '../profile/drift';
