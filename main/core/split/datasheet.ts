@@ -30,6 +30,19 @@ function leakageLines(m: DatasheetFacts['manifest']): string[] {
   return out;
 }
 
+function driftLines(m: DatasheetFacts['manifest']): string[] {
+  const reports = m.drift ?? [];
+  if (!reports.length) return ['- One part only: nothing to compare.'];
+  const out: string[] = [];
+  for (const r of reports) {
+    const flagged = r.columns.filter((c) => c.flag !== 'none');
+    out.push(flagged.length === 0
+      ? `- ${r.b.name} vs ${r.a.name}: no column drifts.`
+      : `- ${r.b.name} vs ${r.a.name}: ${flagged.map((c) => `\`${c.column}\` ${c.flag} (PSI ${c.psi.toFixed(3)}, ${c.test} ${c.statistic.toFixed(3)})`).join(', ')}.`);
+  }
+  return out;
+}
+
 /** The datasheet text. */
 export function renderDatasheet(f: DatasheetFacts): string {
   const m = f.manifest;
@@ -81,7 +94,8 @@ export function renderDatasheet(f: DatasheetFacts): string {
     '', '| part | file | rows | groups |', '| --- | --- | --- | --- |');
   for (const p of m.parts) lines.push(`| ${p.name} | ${p.file} | ${p.rows} | ${p.groups ?? ''} |`);
   if (m.rareClasses.length) lines.push('', `- Rare classes (fewer rows than parts, not in every part): ${m.rareClasses.map((r) => `${r.label ?? '(missing)'} (${r.rows})`).join(', ')}.`);
-  lines.push('', '**Leakage check.**', ...leakageLines(m), '', Q('What tasks is the dataset meant for, and which uses should be avoided?'));
+  lines.push('', '**Leakage check.**', ...leakageLines(m));
+  lines.push('', '**Drift between the parts** (against the first part; PSI ≥ 0.1 moderate, ≥ 0.25 major).', ...driftLines(m), '', Q('What tasks is the dataset meant for, and which uses should be avoided?'));
 
   h('Distribution');
   lines.push(`- Format: ${s.format === 'csv' ? 'CSV (RFC 4180, UTF-8)' : s.format === 'jsonl' ? 'JSON Lines (UTF-8, typed values)' : 'Parquet (typed columns)'}; rows in storage order within each part.`);

@@ -1,6 +1,7 @@
 // manifest.json of a split folder: what was split (sources with hashes, the recipe, dedupe and
 // protection settings), how (strategy, seed, shares), what was written (per part: file, hash, rows,
 // bytes, class balance) and the leakage report. Only `createdAt` varies between identical runs.
+import type { PartDrift } from './partDrift';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LeakageReport, SplitPreview } from '../../../shared/api/split';
@@ -52,6 +53,8 @@ export interface SplitManifest {
   /** Parquet: typed columns written as text, with how many values did not fit their type. */
   asText: Record<string, number>;
   leakage: LeakageReport;
+  /** Drift of each part after the first against the first (train): per column the test, statistic, PSI and flag. */
+  drift?: PartDrift[];
   /** Every file of the folder that verify checks (the parts and DATASHEET.md). */
   files: ListedFile[];
 }

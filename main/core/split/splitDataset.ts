@@ -22,6 +22,7 @@ import { planParquet } from './parquetPlan';
 import { planSplit, showTime, type SplitPlan } from './plan';
 import { protectionOf } from './protection';
 import { recordExport } from '../protect/audit';
+import { partDrift } from './partDrift';
 import { EXCLUDED } from './strategies';
 import { openSink, writeTextFile, type TableSink, type WrittenFile } from './writers';
 
@@ -124,6 +125,8 @@ export async function splitDataset(ws: Workspace, opts: SplitJobIn, ctx: JobCont
     ctx.progress(total, total, `${ds.name}: checking leakage`);
     const fetch = fetchRows(db, ds.columns);
     const leakage = showLeakTimes(check.report((_side, rids) => fetch(rids)).report, numericTime(plan, opts));
+    ctx.progress(total, total, `${ds.name}: comparing the parts' distributions`);
+    const drift = partDrift(db, ds, assignment.part, plan.preview.parts.map((p) => ({ name: p.name, rows: p.rows })), ctx);
     const createdAt = new Date().toISOString();
     const recipe = { ...exportRecipe(ws, ds.name), createdAt };
     const parts = plan.preview.parts.map((p, k) => ({
@@ -144,7 +147,7 @@ export async function splitDataset(ws: Workspace, opts: SplitJobIn, ctx: JobCont
         rowOrder: 'storage order (row id) within each part',
       },
       excluded: assignment.excluded, rareClasses: assignment.rareClasses, notes: plan.preview.notes,
-      parts, asText, leakage,
+      parts, asText, leakage, drift,
     };
     const sheet = renderDatasheet({ manifest: body, missing: Object.fromEntries(out.map((c, k) => [c.name, missing[k]!])), steps: listHistory(ws, ds.name).filter((e) => e.state === 'done').map((e) => e.description) });
     const sheetFile = writeTextFile(unit.staged(DATASHEET), sheet);

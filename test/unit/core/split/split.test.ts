@@ -66,6 +66,11 @@ test('febrl random split: near-duplicate people across parts are found and said 
   for (const h of ['Motivation', 'Composition', 'Collection process', 'Preprocessing, cleaning and labeling', 'Uses', 'Distribution', 'Maintenance']) assert.match(sheet, new RegExp(`^## ${h}$`, 'm'));
   assert.match(sheet, /Question for the author/);
   assert.match(sheet, /Split “rec_id” by “-”/);
+  // Drift of val and test against train, per column, in the manifest and the datasheet (no timings, so runs stay identical).
+  assert.deepEqual(r.manifest.drift!.map((d) => [d.b.name, d.a.name]), [['val', 'train'], ['test', 'train']]);
+  assert.deepEqual(r.manifest.drift![0]!.columns.map((c) => c.column).sort(), r.manifest.dataset.columns.map((c) => c.name).sort());
+  assert.equal('ms' in r.manifest.drift![0]!, false);
+  assert.match(sheet, /\*\*Drift between the parts\*\*/);
 });
 
 test('portal rodents by time: parts in time order, unparseable dates counted and left out, the gap kept', async () => {
@@ -81,6 +86,9 @@ test('portal rodents by time: parts in time order, unparseable dates counted and
   assert.equal(written + r.manifest.excluded.gap + r.manifest.excluded.unparseableTime, r.manifest.dataset.rows);
   assert.equal(r.manifest.leakage.timeOverlap!.rows, 0);
   if (r.manifest.excluded.unparseableTime) assert.ok(r.manifest.notes.some((n) => /left out of every part/.test(n)));
+  // Parts cut on time hold other dates than train: the drift report flags the time column.
+  const testVsTrain = r.manifest.drift!.find((d) => d.b.name === 'test')!;
+  assert.notEqual(testVsTrain.columns.find((c) => c.column === 'date')!.flag, 'none');
 });
 
 test('two runs in separate workspaces give byte-identical files; the manifests differ only in the created time', async () => {
