@@ -61,7 +61,7 @@ function detectSuite(make: () => Promise<Harness>): void {
   test('tags.search finds tagged columns by kind, category or text', async () => {
     const direct = await ok<Array<{ column: string }>>('tags.search', { category: 'direct' });
     assert.deepEqual(direct.map((x) => x.column).sort(), ['email', 'full_name', 'notes', 'personnummer', 'phone']);
-    const se = await ok<Array<{ dataset: string; column: string }>>('tags.search', { query: 'national id se' });
+    const se = await ok<Array<{ dataset: string; column: string; confidence: number }>>('tags.search', { query: 'national id se' });
     assert.deepEqual(se, [{ dataset: 'customers', column: 'personnummer', kind: 'national_id_se', category: 'direct', status: 'suggested', confidence: se[0]!.confidence }]);
   });
 
