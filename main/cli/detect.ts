@@ -79,6 +79,6 @@ export function registerDetectCommands<O extends Common>(program: Command, kit: 
         const category = o.category === undefined ? DEFAULT_CATEGORY[kind] : parseCategory(o.category);
         return setTag(ws, name, column, kind, category, action);
       });
-      print(o, tag, () => `${column}: ${tag.kind} (${tag.category}), confirmed${tag.action ? `; export action ${formatPdAction(tag.action)}` : ''}`);
+      print(o, tag, () => `${column}: ${tag.kind} (${tag.category}), ${tag.status}${tag.action ? `; export action ${formatPdAction(tag.action)}` : ''}`);
     });
 }

@@ -168,3 +168,24 @@ describe('tags travel in recipes and manifests', () => {
     }
   });
 });
+
+describe('re-import', () => {
+  it('keeps the confirmed tags of columns that are still there', async () => {
+    const { reimportDataset } = await import('../../../../main/core/catalog/reimport');
+    const ws = kit.ws();
+    try {
+      const file = kit.write('r.csv', 'who;mail\nAda;ada@example.org\n');
+      await importFile(ws, file, { name: 'r', delimiter: ',' }, quietContext);
+      setTag(ws, 'r', 'who;mail', 'free_text_pii', 'direct', { action: 'drop' });
+      await reimportDataset(ws, 'r', file, { delimiter: ';' }, quietContext);
+      assert.deepEqual(listTags(ws, 'r').map((t) => t.column), ['who', 'mail']);
+      assert.ok(listTags(ws, 'r').every((t) => t.tag === null), 'a column that is gone takes its tag with it');
+      setTag(ws, 'r', 'mail', 'email', 'direct', { action: 'hash' });
+      await reimportDataset(ws, 'r', file, { delimiter: ';', header: true }, quietContext);
+      const mail = listTags(ws, 'r').find((t) => t.column === 'mail')!.tag!;
+      assert.deepEqual([mail.kind, mail.status, mail.action], ['email', 'confirmed', { action: 'hash' }]);
+    } finally {
+      ws.close();
+    }
+  });
+});
