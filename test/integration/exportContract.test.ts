@@ -4,18 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { JobInfo, Reply } from '../../shared/api/contract';
-import { FIXTURES, httpHarness, inProcessHarness, jobEnded, tempDir, type Harness } from './harness';
+import type { JobInfo } from '../../shared/api/contract';
+import { FIXTURES, httpHarness, inProcessHarness, replies, tempDir, type Harness } from './harness';
 
 function exportSuite(make: () => Promise<Harness>): void {
   let h: Harness;
   let out: string;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = (await h.call(method, input)) as Reply<T>;
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-    return r.value;
-  };
-  const finished = async (job: JobInfo) => (await h.waitFor(jobEnded(job.id))).payload as JobInfo;
+  const { call, finished } = replies(() => h);
 
   before(async () => {
     h = await make();

@@ -48,6 +48,21 @@ export class EventLog {
   }
 }
 
+/**
+ * Unwrapping helpers over a harness (made lazily, for suites whose harness starts in a before hook):
+ * `call` resolves with a reply's value or throws an Error carrying its code; `finished` waits for a job's end.
+ */
+export function replies(h: () => Harness) {
+  return {
+    call: async <T>(method: string, input: unknown): Promise<T> => {
+      const r = (await h().call(method, input)) as Reply<T>;
+      if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+      return r.value;
+    },
+    finished: async (job: JobInfo) => (await h().waitFor(jobEnded(job.id))).payload as JobInfo,
+  };
+}
+
 /** The predicate for "job `id` ended". */
 export const jobEnded = (id: string) => (e: ApiEvent) => e.name === 'job.end' && (e.payload as JobInfo).id === id;
 

@@ -13,6 +13,7 @@ import { registerFunctions, sortKey, whereClause } from '../rows/query';
 import type { Workspace } from '../workspace';
 import { refuseDirect, type CompiledProtection, type OutColumn } from '../protect/actions';
 import { protectionFor } from '../protect/policy';
+import { secretStatus } from '../protect/secret';
 import { ExportUnit, killPoint } from './exportUnit';
 import { planParquet } from '../split/parquetPlan';
 import { openSink, writeTextFile, type OutColumn as SinkColumn, type OutFormat } from '../split/writers';
@@ -203,7 +204,12 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
       files: [file],
       sources: ds.source.path ? [{ path: ds.source.path, sha256: ds.source.sha256, size: ds.source.size }] : [],
       recipe: exportRecipe(ws, ds.name),
-      protection: { columns: protection.columns, allowDirect: (opts.allowDirect ?? false) && protection.directKept.length > 0 },
+      protection: {
+        columns: protection.columns,
+        allowDirect: (opts.allowDirect ?? false) && protection.directKept.length > 0,
+        // Which key made the pseudonyms (its fingerprint, never the key): exports under one key join.
+        pseudonymKey: protection.needsSecret ? (secretStatus(ws).current?.fingerprint ?? null) : null,
+      },
     };
     const { manifest, dropped } = mergeManifest(before, entry);
     writeTextFile(unit.staged(MANIFEST), JSON.stringify(manifest, null, 2) + '\n');

@@ -35,9 +35,10 @@ export interface ManifestEntry {
   recipe: Recipe;
   /**
    * The personal-data action of every chosen column (kind and category from its tag, null when
-   * untagged); `allowDirect` when direct identifiers were written as they are on the user's say-so.
+   * untagged); `allowDirect` when direct identifiers were written as they are on the user's say-so;
+   * `pseudonymKey` the fingerprint of the secret that made the pseudonyms (null when none were made).
    */
-  protection?: { columns: ColumnProtection[]; allowDirect: boolean };
+  protection?: { columns: ColumnProtection[]; allowDirect: boolean; pseudonymKey: string | null };
 }
 
 export interface Manifest {

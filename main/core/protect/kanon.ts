@@ -3,12 +3,13 @@
 // GROUP BY over the dataset file each, and the grid filter of the rows in classes smaller than k.
 import type { Filter } from '../../../shared/api/filters';
 import type { PdAction, PdKind } from '../../../shared/api/personal';
+import type { Db } from '../db/open';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
 import { openDataset } from '../rows/datasetDb';
 import type { Workspace } from '../workspace';
 import { datasetTags } from './policy';
-import { registerProtectFunctions } from './sqlFunctions';
+import { classFunction, registerProtectFunctions } from './sqlFunctions';
 
 export interface KanonOptions {
   dataset: string;
@@ -95,19 +96,58 @@ export function smallClassWhere(ds: StoredDataset, f: SmallClassFilter): { sql: 
   if (exprs.length === 0) return { sql: '(SELECT count(*) FROM rows) < ?', params: [f.k] };
   // json_array keys a class in one value and keeps NULL apart from the text "null".
   const key = `json_array(${exprs.join(', ')})`;
-  return { sql: `${key} IN (SELECT ${key} FROM rows GROUP BY ${exprs.join(', ')} HAVING count(*) < ?)`, params: [...params, ...params, f.k] };
+  return { sql: `${key} IN (SELECT ${key} FROM rows GROUP BY 1 HAVING count(*) < ?)`, params: [...params, ...params, f.k] };
 }
 
 interface SizeRow { n: number; c: number; lmin: number | null; l1: number | null }
 
-function stats(ds: StoredDataset, db: ReturnType<typeof openDataset>, f: SmallClassFilter, sensitive: StoredColumn | null): KanonStats {
-  const { exprs, params } = classKeys(ds, f);
-  const lExpr = sensitive ? `, count(DISTINCT ${sensitive.physical}) AS l` : '';
+let mapTables = 0;
+
+/**
+ * The GROUP BY keys for counting classes. A quasi-identifier under an action is mapped once per
+ * distinct value into a temp table (value → generalised value) and joined, instead of calling the
+ * action per row: quasi-identifiers repeat, and a join costs far less than a call into JavaScript.
+ */
+function countingKeys(ds: StoredDataset, db: Db, f: SmallClassFilter): { exprs: string[]; from: string; drop: () => void } {
+  const exprs: string[] = [];
+  const joins: string[] = [];
+  const tables: string[] = [];
+  for (const name of f.columns) {
+    const c = col(ds, name);
+    const a = f.actions?.[name];
+    if (!a || a.action === 'keep') exprs.push(`rows.${c.physical}`);
+    else if (a.action === 'drop' || a.action === 'suppress') continue;
+    else {
+      const t = `tidyset_qmap_${++mapTables}`;
+      tables.push(t);
+      db.exec(`CREATE TEMP TABLE ${t} (v TEXT PRIMARY KEY, g TEXT) WITHOUT ROWID`);
+      const fn = classFunction(a, f.kinds?.[name] ?? null);
+      const insert = db.prepare(`INSERT INTO temp.${t} (v, g) VALUES (?, ?)`);
+      db.transaction(() => {
+        // all(), not iterate(): the connection cannot insert while a statement is being read.
+        for (const v of db.prepare(`SELECT DISTINCT ${c.physical} FROM rows WHERE ${c.physical} IS NOT NULL`).pluck().all() as string[]) insert.run(v, fn(v));
+      })();
+      joins.push(`LEFT JOIN temp.${t} ON temp.${t}.v = rows.${c.physical}`);
+      exprs.push(`temp.${t}.g`);
+    }
+  }
+  return { exprs, from: ['rows', ...joins].join(' '), drop: () => tables.forEach((t) => db.exec(`DROP TABLE IF EXISTS temp.${t}`)) };
+}
+
+function stats(ds: StoredDataset, db: Db, f: SmallClassFilter, sensitive: StoredColumn | null): KanonStats {
+  const { exprs, from, drop } = countingKeys(ds, db, f);
+  const lExpr = sensitive ? `, count(DISTINCT rows.${sensitive.physical}) AS l` : '';
+  // One json_array key sorts faster than several GROUP BY terms (a third less CPU on 3 columns, 1M rows).
   const inner = exprs.length
-    ? `SELECT count(*) AS n${lExpr} FROM rows GROUP BY ${exprs.join(', ')}`
+    ? `SELECT count(*) AS n${lExpr} FROM ${from} GROUP BY ${exprs.length === 1 ? exprs[0] : `json_array(${exprs.join(', ')})`}`
     : `SELECT count(*) AS n${lExpr} FROM rows HAVING count(*) > 0`;
   const outer = `SELECT n, count(*) AS c${sensitive ? ', min(l) AS lmin, sum(l < 2) AS l1' : ', NULL AS lmin, NULL AS l1'} FROM (${inner}) GROUP BY n ORDER BY n`;
-  const rows = db.prepare(outer).all(...params) as SizeRow[];
+  let rows: SizeRow[];
+  try {
+    rows = db.prepare(outer).all() as SizeRow[];
+  } finally {
+    drop();
+  }
   let classes = 0;
   let total = 0;
   let rowsBelow = 0;
@@ -163,9 +203,6 @@ export function kAnonymity(ws: Workspace, opts: KanonOptions): KanonResult {
   const db = openDataset(ws, ds);
   try {
     registerProtectFunctions(db);
-    // GROUP BY over many distinct classes sorts: let the sorter use a helper thread and more memory.
-    db.pragma('threads = 2');
-    db.pragma('cache_size = -65536');
     const before = stats(ds, db, base, sensitive);
     const generalised = Object.keys(actions).length > 0;
     const after = generalised ? stats(ds, db, { ...base, actions, kinds }, sensitive) : before;

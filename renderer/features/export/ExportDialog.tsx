@@ -8,6 +8,9 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatCount } from '../../components/format';
 import { FolderBrowser } from '../catalog/FolderBrowser';
 import { describeFilter } from '../clean/describeFilter';
+import { ExportProtection } from '../protect/ExportProtection';
+import { useProtection } from '../protect/useProtection';
+import { isDirectKept } from '../protect/ProtectionTable';
 import { ColumnChecklist } from './ColumnChecklist';
 import { ExportResult } from './ExportResult';
 import { useExportJob } from './useExportJob';
@@ -33,6 +36,9 @@ export function ExportDialog({ dataset, filters, sort, matching, onClose }: Prop
   const [folder, setFolder] = useState(lastFolder);
   const [browsePath, setBrowsePath] = useState(lastFolder);
   const { state, job, start, cancel, back } = useExportJob();
+  const protect = useProtection(dataset.name);
+  const [allowDirect, setAllowDirect] = useState(false);
+  const directKept = (protect.protection?.columns ?? []).filter((c) => columns.includes(c.column) && isDirectKept(c)).map((c) => c.column);
 
   const all = columns.length === dataset.columns.length;
   const rowsLabel = view && filters.length ? (matching === null ? 'the filtered rows' : `${formatCount(matching)} filtered rows`) : `all ${formatCount(dataset.rows)} rows`;
@@ -43,8 +49,9 @@ export function ExportDialog({ dataset, filters, sort, matching, onClose }: Prop
     columns: all ? undefined : columns,
     filters: view ? filters : undefined,
     sort: view ? sort : undefined,
+    allowDirect: directKept.length > 0 && allowDirect,
   });
-  const canExport = folder.trim() !== '' && columns.length > 0;
+  const canExport = folder.trim() !== '' && columns.length > 0 && (directKept.length === 0 || allowDirect) && protect.protection !== null;
   const running = state.phase === 'running';
 
   const footer =
@@ -135,6 +142,7 @@ export function ExportDialog({ dataset, filters, sort, matching, onClose }: Prop
                 </ul>
               ) : null}
             </fieldset>
+            <ExportProtection state={protect} chosen={columns} directKept={directKept} allowDirect={allowDirect} onAllowDirect={setAllowDirect} refused={/direct identifier/.test(state.phase === 'form' ? (state.error ?? '') : '')} />
             <label className="field-label" htmlFor="export-folder">
               Destination folder <span className="muted">(created if missing)</span>
             </label>

@@ -5,6 +5,7 @@ import type { ExportOutcome } from './useExportJob';
 export function ExportResult({ outcome }: { outcome: ExportOutcome }) {
   const { files, manifest, entry } = outcome;
   const steps = entry.recipe.operations.length;
+  const protectedCols = (entry.protection?.columns ?? []).filter((c) => c.action !== 'keep' || c.category === 'direct');
   const misfits = files.flatMap((f) => Object.entries(f.misfits ?? {}).filter(([, n]) => n > 0));
   return (
     <div className="export-result" data-testid="export-result">
@@ -43,6 +44,15 @@ export function ExportResult({ outcome }: { outcome: ExportOutcome }) {
         <dd>{entry.selection.filters.length || entry.selection.sort.length ? `${formatCount(entry.selection.rows)} (filtered and sorted as in the grid)` : `${formatCount(entry.selection.rows)} (all)`}</dd>
         <dt>Columns</dt>
         <dd>{entry.selection.columns.join(', ')}</dd>
+        {protectedCols.length ? (
+          <>
+            <dt>Personal data</dt>
+            <dd data-testid="export-protection-summary">
+              {protectedCols.map((c) => `${c.column}: ${c.action}`).join(', ')}
+              {entry.protection?.allowDirect ? ' — direct identifiers written as they are, as confirmed' : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>Recipe</dt>
         <dd>
           {steps === 0 ? 'no operations (the data as imported)' : `${steps} operation${steps === 1 ? '' : 's'} — replay with tidyset apply`}

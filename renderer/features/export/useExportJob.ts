@@ -11,6 +11,8 @@ export interface ExportRequest {
   columns?: string[];
   filters?: Filter[];
   sort?: Sort[];
+  /** The user confirmed writing direct identifiers as they are. */
+  allowDirect?: boolean;
 }
 
 export interface ExportedFileInfo {
@@ -30,6 +32,8 @@ export interface ExportOutcome {
     createdAt: string;
     selection: { rows: number; columns: string[]; filters: Filter[]; sort: Sort[] };
     recipe: { operations: unknown[] } & Record<string, unknown>;
+    /** The personal-data action of every chosen column. */
+    protection?: { columns: Array<{ column: string; action: string; category: string | null }>; allowDirect: boolean; pseudonymKey?: string | null };
   };
 }
 

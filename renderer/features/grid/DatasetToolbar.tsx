@@ -75,6 +75,15 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
         >
           Details
         </button>
+        <button
+          type="button"
+          className={`button button-secondary${panels.right === 'protection' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'protection'}
+          onClick={() => toggleRight('protection')}
+          data-testid="toggle-protection"
+        >
+          Protection
+        </button>
       </div>
     </div>
   );

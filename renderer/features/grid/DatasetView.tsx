@@ -16,6 +16,8 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
 import { RowSelectionBar } from '../split/ExportSplitsButton';
 import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
+import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
+import { ProtectionPanel } from '../protect/ProtectionPanel';
 import { DataGrid } from './DataGrid';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
@@ -33,7 +35,8 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
   const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
   const matching = useDatasetUi(dataset.id, 'matching');
   const picked = useRowSelection(dataset.id);
-  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...rowSelectionFilters(picked)], [gridFilters, facets, picked]);
+  const kanon = useKanonFilter(dataset.id);
+  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...kanonFilters(kanon), ...rowSelectionFilters(picked)], [gridFilters, facets, kanon, picked]);
   useCleanHotkeys(dataset.id);
 
   // Facets follow the columns: a column that is gone takes its facet with it. Changes made here do this
@@ -73,6 +76,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         <DataGrid dataset={dataset} />
         {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'details' ? <MetadataPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+        {panels.right === 'protection' ? <ProtectionPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />

@@ -9,13 +9,15 @@ import { getUi, patchUi, useDatasetUi } from '../clean/datasetUi';
 import { applyOperation, reportError } from '../clean/operations';
 import { facetFilters, useFacets } from '../facets/facetStore';
 import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
+import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
 import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
 
 export function useGridSync(dataset: Dataset, apiRef: RefObject<GridApi<GridRow> | null>, onReset: () => void) {
   const id = dataset.id;
   const facets = useFacets(id);
   const picked = useRowSelection(id);
-  const extra = [...facetFilters(facets), ...rowSelectionFilters(picked)];
+  const kanon = useKanonFilter(id);
+  const extra = [...facetFilters(facets), ...kanonFilters(kanon), ...rowSelectionFilters(picked)];
   const extraKey = JSON.stringify(extra);
   const extraRef = useRef<Filter[]>(extra);
   extraRef.current = extra;
