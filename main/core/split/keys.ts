@@ -4,7 +4,7 @@ import { parseDateTime } from '../../../shared/util/dates';
 import type { Db } from '../db/open';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
-import { hash53, normalisedRow } from './rowKey';
+import { digestRow } from './rowKey';
 import type { SplitKeys } from './strategies';
 
 /** The column name that means "the duplicate clusters": the dedupe column when present, else computed here. */
@@ -66,7 +66,7 @@ export function loadKeys(db: Db, ds: StoredDataset, o: KeyOptions): LoadedKeys {
       classOf[i] = c;
     }
     if (groupOf) {
-      const key = clusters ? hash53(normalisedRow(r.slice(1) as Array<string | null>)) : (r[gi] as string | null);
+      const key = clusters ? digestRow(r.slice(1) as Array<string | null>) : (r[gi] as string | null);
       if (key === null || key === '') {
         groupOf[i] = groupCount++;
         ungrouped++;

@@ -3,8 +3,8 @@
 // more than one part, and times of a later part that are not after every time of an earlier one.
 // Rows are added in one pass; the report counts them per pair of parts and keeps the offending row
 // ids for the grid.
-import { BANDS, BINS, bandKey, signature, similarity } from './minhash';
-import { hash53, normalisedRow } from './rowKey';
+import { BANDS, BINS, bandKey, gramHashes, jaccard, similarity } from './minhash';
+import { digestRow, hash53, normalisedRow } from './rowKey';
 
 export interface PairCount {
   /** The earlier and the later part; `rows` counts rows of the later part that leak from the earlier one. */
@@ -33,19 +33,6 @@ const MAX_CANDIDATES = 200_000;
 /** The compared values of rows of part `side`, by row id. */
 export type RowFetch = (side: number, rids: number[]) => Map<number, ReadonlyArray<string | null>>;
 
-function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  if (text.length < 3) out.add(text);
-  for (let i = 0; i + 3 <= text.length; i++) out.add(text.slice(i, i + 3));
-  return out;
-}
-
-function jaccard(a: Set<string> | undefined, b: Set<string> | undefined): number {
-  if (!a || !b) return 0;
-  let both = 0;
-  for (const g of a) if (b.has(g)) both++;
-  return both / (a.size + b.size - both);
-}
 export const NEAR_THRESHOLD = 0.8;
 
 export interface LeakageOptions {
@@ -86,9 +73,7 @@ export class LeakageCheck {
     const i = this.n++;
     this.side[i] = side;
     this.rid[i] = rid;
-    const text = normalisedRow(values);
-    this.exact[i] = hash53(text);
-    if (this.sig) signature(text, this.sig, i * BINS);
+    this.exact[i] = digestRow(values, this.sig ?? undefined, i * BINS);
     if (this.group) this.group[i] = group;
     if (this.time) this.time[i] = time;
   }
@@ -181,7 +166,7 @@ export class LeakageCheck {
   private nearDuplicates(exactRows: Uint8Array, out: Record<string, number[]>, fetch?: RowFetch) {
     const sig = this.sig!;
     const threshold = this.o.threshold ?? NEAR_THRESHOLD;
-    const loose = fetch ? threshold - 0.25 : threshold;
+    const loose = fetch ? threshold - 2 / BINS : threshold;
     const largest = this.largestSide();
     const candidates: Array<[number, number]> = [];
     const seen = new Set<number>();
@@ -232,7 +217,7 @@ export class LeakageCheck {
   }
 
   /** The 3-gram sets of the candidates' rows, fetched by part and row id. */
-  private gramsOf(candidates: Array<[number, number]>, fetch: RowFetch): Map<number, Set<string>> {
+  private gramsOf(candidates: Array<[number, number]>, fetch: RowFetch): Map<number, Int32Array> {
     const bySide = new Map<number, Map<number, number>>();
     for (const pair of candidates) {
       for (const i of pair) {
@@ -242,9 +227,9 @@ export class LeakageCheck {
         m.set(this.rid[i]!, i);
       }
     }
-    const out = new Map<number, Set<string>>();
+    const out = new Map<number, Int32Array>();
     for (const [side, rids] of bySide) {
-      for (const [rid, values] of fetch(side, [...rids.keys()])) out.set(rids.get(rid)!, trigrams(normalisedRow(values)));
+      for (const [rid, values] of fetch(side, [...rids.keys()])) out.set(rids.get(rid)!, gramHashes(normalisedRow(values)));
     }
     return out;
   }

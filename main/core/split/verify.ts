@@ -14,6 +14,8 @@ import { quietContext, type JobContext } from '../jobs/context';
 import { sha256File } from '../scan/hash';
 import { Workspace } from '../workspace';
 import { readSplitManifest, SPLIT_MANIFEST, type SplitManifest } from './manifest';
+import { PdCategorySchema, PdKindSchema, parsePdAction } from '../../../shared/api/personal';
+import { TagsRepo } from '../db/repos/tags';
 import { splitDataset } from './splitDataset';
 
 async function hashOrNull(file: string): Promise<string | null> {
@@ -61,6 +63,7 @@ async function rebuildSplit(m: SplitManifest, ctx: JobContext): Promise<NonNulla
         delimiter: src.delimiter ?? undefined, quote: src.quote, header: src.header ?? undefined, onError: 'skip',
       }, ctx)).dataset;
       applyRecipe(ws, ds.name, m.recipe);
+      restoreTags(ws, ds.name, m);
       const s = m.split;
       const out = path.join(scratch, 'out');
       const r = await splitDataset(ws, {
@@ -76,5 +79,27 @@ async function rebuildSplit(m: SplitManifest, ctx: JobContext): Promise<NonNulla
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Tags the rebuilt dataset's columns as the split's were, so the same export actions apply. A
+ * pseudonymised column needs the original workspace's secret, which never leaves it: refused.
+ */
+function restoreTags(ws: Workspace, dataset: string, m: SplitManifest): void {
+  const tagged = m.protection.columns.filter((t) => t.kind !== null && t.category !== null);
+  const hashed = tagged.filter((t) => parsePdAction(t.action)?.action === 'hash');
+  if (hashed.length) {
+    throw new TidysetError('BAD_INPUT', `the split pseudonymises ${hashed.map((t) => JSON.stringify(t.column)).join(', ')} with its workspace's secret, which a rebuild elsewhere cannot use; verify without --rebuild`);
+  }
+  const ds = ws.datasets.get(dataset);
+  const tags = new TagsRepo(ws.catalog);
+  for (const t of tagged) {
+    const c = ds.columns.find((x) => x.name === t.column);
+    if (!c) throw new TidysetError('BAD_INPUT', `the recipe replayed on the source has no column ${JSON.stringify(t.column)}, which the split tagged as personal data`);
+    tags.upsert(ds.id, {
+      physical: c.physical, kind: PdKindSchema.parse(t.kind), category: PdCategorySchema.parse(t.category), confidence: 1,
+      evidence: null, status: 'confirmed', action: parsePdAction(t.action),
+    });
   }
 }

@@ -175,3 +175,25 @@ test('k folds: fold-1 … fold-k, every row in one fold; preview gives the same 
   assert.deepEqual(r.manifest.parts.map((p) => p.rows), preview.parts.map((p) => p.rows));
   assert.deepEqual(r.manifest.parts.map((p) => p.rows), [1000, 1000, 1000, 1000, 1000]);
 });
+
+test('protection: a kept direct identifier is refused without allowDirect; mask and drop are applied to every part, and --rebuild redoes them', async () => {
+  const { TagsRepo } = await import('../../../../main/core/db/repos/tags');
+  const file = kit.file('people.csv', 'id,email,phone,city\n' + Array.from({ length: 200 }, (_, i) => `${i},user${i}@example.com,+4670${String(1000000 + i)},c${i % 4}`).join('\n') + '\n');
+  const ds = await kit.importCsv(ws, file, 'people');
+  const stored = ws.datasets.get(ds);
+  const tags = new TagsRepo(ws.catalog);
+  const phys = (n: string) => stored.columns.find((c) => c.name === n)!.physical;
+  tags.upsert(stored.id, { physical: phys('email'), kind: 'email', category: 'direct', confidence: 1, evidence: null, status: 'confirmed', action: null });
+  await assert.rejects(kit.split(ws, { dataset: ds }), (e: unknown) => e instanceof TidysetError && e.code === 'DIRECT_IDENTIFIER' && /"email"/.test(e.message));
+  assert.ok((await kit.split(ws, { dataset: ds, allowDirect: true })).manifest.protection.allowDirect);
+  tags.setAction(stored.id, phys('email'), { action: 'drop' });
+  tags.upsert(stored.id, { physical: phys('phone'), kind: 'phone', category: 'direct', confidence: 1, evidence: null, status: 'confirmed', action: { action: 'mask', keep: 2 } });
+  const r = await kit.split(ws, { dataset: ds, stratify: 'city' });
+  for (const p of r.manifest.parts) {
+    const [head, ...body] = csvRows(path.join(r.dir, p.file));
+    assert.deepEqual(head, ['id', 'phone', 'city']);
+    for (const row of body) assert.match(row[1]!, /^\*+\d\d$/);
+  }
+  assert.match(readFileSync(path.join(r.dir, 'DATASHEET.md'), 'utf8'), /`phone`: phone, direct identifier; masked \(last 2 characters kept\)/);
+  assert.equal((await verifySplit(path.join(r.dir, 'manifest.json'), true)).rebuild?.ok, true);
+});
