@@ -36,7 +36,7 @@ function checkColumns(ws: Workspace, dataset: string, config: DedupeConfig, data
 /** The result's step as an operation: its config, current model and the labels by row id. */
 function resolveOp(r: ResultStore, threshold: number) {
   const decisions = r.labels().map((l) => ({ a: l.a, b: l.b, match: l.match }));
-  return { config: r.meta.config, model: r.meta.model, threshold, result: r.id, decisions };
+  return { config: r.meta.config, model: r.meta.model, threshold, result: r.id, decisions, origin: r.meta.dataset };
 }
 
 function afterStep(ctx: HandlerContext, dataset: string, step: { seq: number; description: string; detail: { changed: number } }) {
@@ -121,7 +121,7 @@ export const dedupeHandlers: Pick<Handlers, DedupeMethods> = {
     const { dataset, op } = withResult(ctx.ws, result, (r) => {
       if (r.meta.kind !== 'link') throw new TidysetError('BAD_INPUT', 'only a link result links records of another dataset');
       columnOf(ctx.ws.datasets.get(r.meta.datasetB!), keyB);
-      const { decisions: _d, ...rest } = resolveOp(r, threshold);
+      const { decisions: _d, origin: _o, ...rest } = resolveOp(r, threshold);
       return { dataset: r.meta.dataset, op: { op: 'linkKey' as const, other: r.meta.datasetB!, keyB, name: column ?? `${r.meta.datasetB}_${keyB}`, ...rest } };
     });
     const res = await runClean(ctx, { action: 'apply', dataset, op }, 'Add linked key');
