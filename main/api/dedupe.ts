@@ -30,6 +30,7 @@ function checkColumns(ws: Workspace, dataset: string, config: DedupeConfig, data
   if (datasetB) {
     const b = ws.datasets.get(datasetB);
     for (const c of columnsB(config)) columnOf(b, c);
+    if (config.keyB) columnOf(b, config.keyB);
   }
 }
 
@@ -55,6 +56,8 @@ export const dedupeHandlers: Pick<Handlers, DedupeMethods> = {
       s.config.comparisons = s.config.comparisons.filter((c) => byName.has(c.column.toLowerCase())).map((c) => ({ ...c, columnB: byName.get(c.column.toLowerCase())! }));
       for (const c of s.columns) if (c.suggested && !byName.has(c.column.toLowerCase())) [c.suggested, c.reason] = [false, `${c.reason}; ${JSON.stringify(b.name)} has no column of this name: map it by hand`];
       if (!s.config.comparisons.length) throw new TidysetError('BAD_INPUT', `${JSON.stringify(ds.name)} and ${JSON.stringify(b.name)} share no column name to compare: map the columns by hand`);
+      const keyB = suggest(b.columns.map((c) => c.name), sampleColumns(ws, b)).key;
+      if (keyB) s.config.keyB = keyB;
     }
     return s;
   },
