@@ -30,13 +30,14 @@ function checkColumns(ws: Workspace, dataset: string, config: DedupeConfig, data
   if (datasetB) {
     const b = ws.datasets.get(datasetB);
     for (const c of columnsB(config)) columnOf(b, c);
+    if (config.keyB) columnOf(b, config.keyB);
   }
 }
 
 /** The result's step as an operation: its config, current model and the labels by row id. */
 function resolveOp(r: ResultStore, threshold: number) {
   const decisions = r.labels().map((l) => ({ a: l.a, b: l.b, match: l.match }));
-  return { config: r.meta.config, model: r.meta.model, threshold, result: r.id, decisions };
+  return { config: r.meta.config, model: r.meta.model, threshold, result: r.id, decisions, origin: r.meta.dataset };
 }
 
 function afterStep(ctx: HandlerContext, dataset: string, step: { seq: number; description: string; detail: { changed: number } }) {
@@ -55,6 +56,8 @@ export const dedupeHandlers: Pick<Handlers, DedupeMethods> = {
       s.config.comparisons = s.config.comparisons.filter((c) => byName.has(c.column.toLowerCase())).map((c) => ({ ...c, columnB: byName.get(c.column.toLowerCase())! }));
       for (const c of s.columns) if (c.suggested && !byName.has(c.column.toLowerCase())) [c.suggested, c.reason] = [false, `${c.reason}; ${JSON.stringify(b.name)} has no column of this name: map it by hand`];
       if (!s.config.comparisons.length) throw new TidysetError('BAD_INPUT', `${JSON.stringify(ds.name)} and ${JSON.stringify(b.name)} share no column name to compare: map the columns by hand`);
+      const keyB = suggest(b.columns.map((c) => c.name), sampleColumns(ws, b)).key;
+      if (keyB) s.config.keyB = keyB;
     }
     return s;
   },
@@ -121,7 +124,7 @@ export const dedupeHandlers: Pick<Handlers, DedupeMethods> = {
     const { dataset, op } = withResult(ctx.ws, result, (r) => {
       if (r.meta.kind !== 'link') throw new TidysetError('BAD_INPUT', 'only a link result links records of another dataset');
       columnOf(ctx.ws.datasets.get(r.meta.datasetB!), keyB);
-      const { decisions: _d, ...rest } = resolveOp(r, threshold);
+      const { decisions: _d, origin: _o, ...rest } = resolveOp(r, threshold);
       return { dataset: r.meta.dataset, op: { op: 'linkKey' as const, other: r.meta.datasetB!, keyB, name: column ?? `${r.meta.datasetB}_${keyB}`, ...rest } };
     });
     const res = await runClean(ctx, { action: 'apply', dataset, op }, 'Add linked key');

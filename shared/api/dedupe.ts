@@ -50,6 +50,8 @@ export const DedupeConfigSchema = z.object({
   blocking: BlockingOptionsSchema.prefault({}),
   /** A column whose values identify records elsewhere (`keys` in results and the CLI's JSON). */
   key: Col.optional(),
+  /** Link only: B's identifier column (members of B show its values as `key`). */
+  keyB: Col.optional(),
   /** Default threshold of the result (the slider starts here). */
   threshold: z.number().min(0).max(1).default(0.5),
   /** A cluster never grows past this many records: the weakest link that would make it larger is not followed. */

@@ -21,6 +21,8 @@ export const DedupeOpSchema = z.object({
   threshold: z.number().min(0).max(1),
   rules: z.array(SurvivorRuleSchema).default([]),
   decisions: z.array(DecisionSchema).default([]),
+  /** The dataset the decisions' row ids belong to; on any other they do not apply. */
+  origin: z.string().optional(),
   result: z.string().optional(),
 });
 

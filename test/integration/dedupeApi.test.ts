@@ -89,6 +89,19 @@ test('dedupe: suggest, blocking, job, review, re-fit and resolve as undoable ste
   assert.ok(ds.columns.some((c) => c.name === 'cluster_id'));
   const history = await ok<Array<{ description: string }>>('history.list', { dataset: 'febrl1' });
   assert.match(history.at(-1)!.description, /cluster ids/);
+  // The step replays as a recipe on another copy of the data: recomputed with the step's model.
+  const recipe = await ok('recipes.export', { dataset: 'febrl1' });
+  await importData('febrl/dataset1.csv', 'febrl1-copy');
+  await ok('recipes.apply', { dataset: 'febrl1-copy', recipe });
+  const ids = async (name: string) => {
+    const d = await ok<{ columns: Array<{ name: string }> }>('datasets.get', { dataset: name });
+    const col = d.columns.findIndex((c) => c.name === 'cluster_id');
+    const page = await ok<{ rows: Array<Array<string | null>> }>('rows.page', { dataset: name, offset: 0, limit: 1000 });
+    return new Set(page.rows.map((r) => r[col])).size;
+  };
+  const replayed = await ids('febrl1-copy');
+  const original = await ids('febrl1');
+  assert.ok(Math.abs(replayed - original) <= 5, `replayed ${replayed} cluster ids, original ${original}`);
   await ok('history.undo', { dataset: 'febrl1' });
   const undone = await ok<{ columns: Array<{ name: string }> }>('datasets.get', { dataset: 'febrl1' });
   assert.ok(!undone.columns.some((c) => c.name === 'cluster_id'));

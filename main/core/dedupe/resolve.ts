@@ -60,7 +60,7 @@ function clustersOf(ws: Workspace | undefined, env: OpEnv, op: DedupeOp): number
   const index = new Map<number, number>();
   recs.rids.forEach((rid, i) => index.set(rid, i));
   // The reviewer's decisions name rows of the dataset they were made on; replayed elsewhere they do not apply.
-  const decisions = env.byKey ? [] : op.decisions.filter((d) => index.has(d.a) && index.has(d.b)).map((d) => ({ a: index.get(d.a)!, b: index.get(d.b)!, match: d.match }));
+  const decisions = env.byKey || op.origin !== env.ds.name ? [] : op.decisions.filter((d) => index.has(d.a) && index.has(d.b)).map((d) => ({ a: index.get(d.a)!, b: index.get(d.b)!, match: d.match }));
   const c = clusterPairs(out.n, out.a, out.b, out.logOdds.map(probability), op.threshold, op.config.maxClusterSize, decisions);
   const groups = new Map<number, number[]>();
   c.clusterOf.forEach((cl, i) => {

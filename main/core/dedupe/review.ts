@@ -90,8 +90,10 @@ export function clustersPage(ws: Workspace, id: string, q: { threshold: number; 
         const row = pairStmt.get(g[x], g[y]) as (typeof rows)[number] | undefined;
         if (row) rows.push(row);
       }
-      const linked = rows.filter((p) => p.score >= q.threshold || labels.get(`${p.a},${p.b}`) === true);
-      const min = linked.length ? Math.min(...linked.map((p) => p.score)) : 1;
+      // A labelled pair is certain: a match counts as score 1 (a cluster all labelled has uncertainty 0).
+      const linked = rows.filter((p) => labels.get(`${p.a},${p.b}`) !== false && (p.score >= q.threshold || labels.get(`${p.a},${p.b}`) === true));
+      const sure = (p: (typeof rows)[number]) => (labels.get(`${p.a},${p.b}`) === true ? 1 : p.score);
+      const min = linked.length ? Math.min(...linked.map(sure)) : 1;
       const max = linked.length ? Math.max(...linked.map((p) => p.score)) : 1;
       return { id: n + 1, g, rows, min, max, uncertainty: 1 - Math.abs(min - 0.5) * 2 };
     });
@@ -199,7 +201,7 @@ function details(ws: Workspace, r: ResultStore, rows: Array<{ a: number; b: numb
   const dsA = ws.datasets.get(r.meta.dataset);
   const dsB = r.meta.datasetB ? ws.datasets.get(r.meta.datasetB) : dsA;
   const ma = membersOf(ws, dsA, r.meta.columns, rows.map((x) => x.a), r.meta.config.key);
-  const mb = r.meta.datasetB ? membersOf(ws, dsB, r.meta.columnsB, rows.map((x) => x.b), null) : ma;
+  const mb = r.meta.datasetB ? membersOf(ws, dsB, r.meta.columnsB, rows.map((x) => x.b), r.meta.config.keyB) : ma;
   if (!r.meta.datasetB) for (const [k, v] of membersOf(ws, dsA, r.meta.columns, rows.map((x) => x.b), r.meta.config.key)) ma.set(k, v);
   return rows.map((row) => ({ ...pairOf(r, row, labels), recordA: ma.get(row.a)!, recordB: mb.get(row.b)! }));
 }
