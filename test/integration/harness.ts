@@ -60,8 +60,16 @@ export function replies(h: () => Harness) {
       return r.value;
     },
     finished: async (job: JobInfo) => (await h().waitFor(jobEnded(job.id))).payload as JobInfo,
+    /** Waits for the personal-data detection every import starts on `dataset` to end (its tags are then stored). */
+    detected: async (dataset: string) => (await h().waitFor(detectEnded(dataset))).payload as JobInfo,
   };
 }
+
+/** The predicate for "the detection job on `dataset` ended" (outcome.dataset names it). */
+export const detectEnded = (dataset: string) => (e: ApiEvent) => {
+  const j = e.payload as JobInfo;
+  return e.name === 'job.end' && j.kind === 'detect' && (j.outcome as { dataset?: string } | null)?.dataset === dataset;
+};
 
 /** The predicate for "job `id` ended". */
 export const jobEnded = (id: string) => (e: ApiEvent) => e.name === 'job.end' && (e.payload as JobInfo).id === id;

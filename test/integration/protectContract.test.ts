@@ -13,7 +13,7 @@ import { FIXTURES, httpHarness, inProcessHarness, replies, tempDir, type Harness
 function protectSuite(make: () => Promise<Harness>): void {
   let h: Harness;
   let out: string;
-  const { call, finished } = replies(() => h);
+  const { call, finished, detected } = replies(() => h);
   const code = (c: string) => (e: unknown) => (e as { code: string }).code === c;
 
   before(async () => {
@@ -21,8 +21,11 @@ function protectSuite(make: () => Promise<Harness>): void {
     out = tempDir('tidyset-protect-api-');
     const [job] = await call<JobInfo[]>('jobs.import', { files: [{ path: path.join(FIXTURES, 'people.csv'), options: { name: 'people' } }] });
     assert.equal((await finished(job!)).state, 'done');
+    await detected('people');
     const ws = Workspace.open(h.workspace);
     try {
+      // The suite's own tags, not what detection suggested.
+      ws.catalog.prepare('DELETE FROM column_tags').run();
       tagColumn(ws, 'people', 'name', 'person_name', 'direct');
       tagColumn(ws, 'people', 'city', 'location', 'quasi');
       tagColumn(ws, 'people', 'joined', 'date_of_birth', 'quasi', { action: 'generalise', to: 'year' });
