@@ -90,15 +90,6 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
         </button>
         <button
           type="button"
-          className={`button button-secondary${panels.right === 'protection' ? ' pressed' : ''}`}
-          aria-pressed={panels.right === 'protection'}
-          onClick={() => toggleRight('protection')}
-          data-testid="toggle-protection"
-        >
-          Protection
-        </button>
-        <button
-          type="button"
           className={`button button-secondary${panels.right === 'personal' ? ' pressed' : ''}`}
           aria-pressed={panels.right === 'personal'}
           onClick={() => toggleRight('personal')}
@@ -106,6 +97,15 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           data-testid="toggle-personal"
         >
           Personal
+        </button>
+        <button
+          type="button"
+          className={`button button-secondary${panels.right === 'protection' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'protection'}
+          onClick={() => toggleRight('protection')}
+          data-testid="toggle-protection"
+        >
+          Protection
         </button>
       </div>
     </div>
