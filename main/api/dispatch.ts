@@ -8,6 +8,7 @@ import { recoverAbandoned } from '../core/clean/writer';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { datasetHandlers } from './datasets';
+import { detectHandlers } from './detect';
 import { exportHandlers } from './export';
 import { fsHandlers } from './fs';
 import { jobHandlers } from './jobs';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...rowHandlers,
   ...cleanHandlers,
   ...protectHandlers,
+  ...detectHandlers,
 };
 
 /** An event as transports forward it: the contract's event name and its payload. */

@@ -50,6 +50,10 @@ function outcomeOf(kind: JobKind, result: unknown): Record<string, unknown> {
       const r = result as JobResult<'export'>;
       return { manifest: r.manifest, files: r.files, entry: r.entry };
     }
+    case 'detect': {
+      const r = result as JobResult<'detect'>;
+      return { dataset: r.dataset, personal: r.findings.filter((f) => f.category !== 'none').length, kept: r.kept };
+    }
   }
 }
 
@@ -58,11 +62,16 @@ export class JobManager {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<(e: JobEvent) => void>();
 
+  /** Whether a finished import starts a `detect` job on its dataset (tests with a fake runner turn it off). */
+  detectAfterImport: boolean;
+
   /** `start` runs a job in a worker; tests pass a fake with the same shape. */
   constructor(
     private readonly workspaceDir: string,
     private readonly start_: typeof startKindJob = startKindJob,
-  ) {}
+  ) {
+    this.detectAfterImport = start_ === startKindJob;
+  }
 
   /** Subscribes to job events; returns the unsubscribe function. */
   onEvent(fn: (e: JobEvent) => void): () => void {
@@ -80,7 +89,13 @@ export class JobManager {
       (result) => {
         entry.outcome = outcomeOf(kind, result);
         this.finish(entry);
-        if (kind === 'import') this.emit({ name: 'datasets.changed', payload: { dataset: (result as JobResult<'import'>).dataset.name } });
+        if (kind === 'import') {
+          const dataset = (result as JobResult<'import'>).dataset.name;
+          this.emit({ name: 'datasets.changed', payload: { dataset } });
+          // Personal-data detection follows every import in its own job, so the import never waits for it.
+          if (this.detectAfterImport) this.start('detect', { dataset }, `Detect personal data in ${dataset}`);
+        }
+        if (kind === 'detect') this.emit({ name: 'datasets.changed', payload: { dataset: (result as JobResult<'detect'>).dataset } });
       },
       () => this.finish(entry),
     );

@@ -13,6 +13,7 @@ import { awaitJob } from './jobProgress';
 import { registerCatalogCommands } from './catalog';
 import { registerCleanCommands } from './clean';
 import { registerProtectCommands } from './protect';
+import { registerDetectCommands } from './detect';
 
 interface Common {
   workspace?: string;
@@ -84,7 +85,12 @@ common(program.command('scan'))
 
 registerCatalogCommands(program, {
   common, withWorkspace, print, datasetJson,
-  runImport: (o, file, options, label) => runJob(o, 'import', { file, options }, label),
+  runImport: async (o, file, options, label) => {
+    const r = await runJob(o, 'import', { file, options }, label);
+    // As in the app, personal-data detection follows the import (its own job; the import is already kept).
+    await runJob(o, 'detect', { dataset: r.dataset.name }, 'detect', 'items');
+    return r;
+  },
 });
 
 common(program.command('datasets'))
@@ -152,6 +158,7 @@ common(program.command('export'))
 registerAppCommands(program, common, workspaceDir);
 registerCleanCommands(program, { common, withWorkspace, print, workspaceDir });
 registerProtectCommands(program, { common, withWorkspace, print });
+registerDetectCommands(program, { common, withWorkspace, print });
 
 
 function datasetJson(d: ReturnType<Workspace['datasets']['get']>) {

@@ -12,6 +12,7 @@ interface Hit {
 }
 
 type SearchResult = Awaited<ReturnType<(typeof api)['datasets.search']>>;
+type TagResult = Awaited<ReturnType<(typeof api)['tags.search']>>;
 
 function describe(r: SearchResult[number]): string {
   const where = r.column === null ? 'dataset' : `column ${r.column}`;
@@ -22,12 +23,14 @@ export function DatasetNav({ current }: { current: string | null }) {
   const { list, loaded } = useDatasets();
   const [query, setQuery] = useState('');
   const [remote, setRemote] = useState<SearchResult>([]);
+  const [tagHits, setTagHits] = useState<TagResult>([]);
   const [active, setActive] = useState(0);
   const q = query.trim();
 
   useEffect(() => {
     if (!q) {
       setRemote([]);
+      setTagHits([]);
       return;
     }
     let stale = false;
@@ -35,6 +38,11 @@ export function DatasetNav({ current }: { current: string | null }) {
       api['datasets.search']({ query: q }).then(
         (r) => !stale && setRemote(r),
         () => !stale && setRemote([]),
+      );
+      // Personal-data tags are searchable too: "email", "direct", "national_id_se"…
+      api['tags.search']({ query: q }).then(
+        (r) => !stale && setTagHits(r),
+        () => !stale && setTagHits([]),
       );
     }, 120);
     return () => {
@@ -54,8 +62,14 @@ export function DatasetNav({ current }: { current: string | null }) {
       if (!(r.column === null && r.field === 'name')) hit.notes.push(describe(r));
       byName.set(r.dataset, hit);
     }
+    for (const t of tagHits) {
+      if (!list.some((d) => d.name === t.dataset)) continue;
+      const hit = byName.get(t.dataset) ?? { dataset: t.dataset, notes: [] };
+      hit.notes.push(`column ${t.column} · personal data: ${t.kind} (${t.category}${t.status === 'suggested' ? ', suggested' : ''})`);
+      byName.set(t.dataset, hit);
+    }
     return [...byName.values()];
-  }, [q, list, remote]);
+  }, [q, list, remote, tagHits]);
 
   useEffect(() => setActive(0), [q]);
   const rowsOf = (name: string) => list.find((d) => d.name === name)?.rows;
@@ -83,7 +97,7 @@ export function DatasetNav({ current }: { current: string | null }) {
           id={SEARCH_INPUT_ID}
           type="search"
           placeholder="Search datasets"
-          title="Searches dataset and column names, descriptions and units"
+          title="Searches dataset and column names, descriptions, units and personal-data tags"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}

@@ -5,13 +5,14 @@ import { DatasetSchema, RejectSchema, SourceSchema } from './catalog';
 import { OpSchema, RecipeSchema } from '../ops/schema';
 import { FilterSchema, SortSchema } from './filters';
 import { protectContract } from './protect';
+import { detectContract } from './detect';
 
 export { FilterSchema, SortSchema };
 export type { Filter, Sort } from './filters';
 
 export const JobInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'scan', 'export', 'index', 'clean']),
+  kind: z.enum(['import', 'scan', 'export', 'index', 'clean', 'detect']),
   title: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
@@ -170,6 +171,8 @@ export const contract = {
     }),
     output: JobInfoSchema,
   },
+  /** Detect personal data in a dataset's columns in the background (job kind `detect`); suggestions never replace a confirmed tag. */
+  'jobs.detect': { input: DatasetRef, output: JobInfoSchema },
   'jobs.list': { input: z.object({}), output: z.array(JobInfoSchema) },
   'jobs.cancel': { input: z.object({ id: z.string() }), output: Ok },
   /** A page of rows, sorted and filtered. */
@@ -227,6 +230,7 @@ export const contract = {
     output: z.object({ type: z.string(), mismatches: z.number().int(), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
   },
   ...protectContract,
+  ...detectContract,
 } as const;
 
 export type Contract = typeof contract;

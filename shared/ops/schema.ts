@@ -1,5 +1,6 @@
 // The cleaning operations as data: the recipe format. Operations name columns, never positions.
 import { z } from 'zod';
+import { PdActionSchema, PdCategorySchema, PdKindSchema } from '../api/personal';
 import { FilterSchema } from '../api/filters';
 
 const Col = z.string().min(1);
@@ -70,11 +71,22 @@ export type OpInput = z.input<typeof OpSchema>;
 
 export const RECIPE_VERSION = 1;
 
+/** A column's personal-data tag as a recipe carries it (by column name at the end of the recipe); applying restores it. */
+export const RecipeTagSchema = z.object({
+  column: z.string(),
+  kind: PdKindSchema,
+  category: PdCategorySchema,
+  action: PdActionSchema.nullable().default(null),
+});
+export type RecipeTag = z.infer<typeof RecipeTagSchema>;
+
 /** A saved history: operations in order, replayable on another dataset. */
 export const RecipeSchema = z.object({
   tidysetRecipe: z.literal(RECIPE_VERSION),
   createdAt: z.string().optional(),
   source: z.object({ dataset: z.string(), sha256: z.string().nullable().optional() }).optional(),
   operations: z.array(OpSchema),
+  /** The tags the user confirmed (and their export actions); older recipes have none. */
+  tags: z.array(RecipeTagSchema).optional(),
 });
 export type Recipe = z.infer<typeof RecipeSchema>;

@@ -8,6 +8,7 @@ import { runOpsBench } from './opsBench';
 import { runExportBench } from './exportBench';
 import { runParquetBench } from './parquetBench';
 import { runKanonBench } from './kanonBench';
+import { runDetectBench } from './detectBench';
 import { type BenchContext, type SectionReport, assertGnuTime, machineInfo, machineLine } from './lib';
 
 /** A benchmark section; later ones (grid paging, column operations) are added to SECTIONS. */
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   { name: 'export', run: runExportBench },
   { name: 'parquet', run: runParquetBench },
   { name: 'kanon', run: runKanonBench },
+  { name: 'detect', run: runDetectBench },
 ];
 
 const USAGE = `usage: npm run bench -- [--rows N] [--reps N] [--section NAME]

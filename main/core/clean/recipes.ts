@@ -9,6 +9,7 @@ import { readCell } from '../rows/query';
 import type { Workspace } from '../workspace';
 import { quietContext, type JobContext } from '../jobs/context';
 import { describeOp } from './describe';
+import { recipeTags, restoreRecipeTags } from '../protect/tagStore';
 import { applyOp, jumpTo, listHistory, type OpOutcome } from './engine';
 
 /**
@@ -30,7 +31,8 @@ export function exportRecipe(ws: Workspace, dataset: string, rowKey?: string): R
       }
       return op;
     });
-  return { tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations };
+  const tags = recipeTags(ws, ds);
+  return { tidysetRecipe: RECIPE_VERSION, createdAt: new Date().toISOString(), source: { dataset: ds.name, sha256: ds.source.sha256 }, operations, ...(tags.length ? { tags } : {}) };
 }
 
 /** Renames the column references of an operation through `map` (old name → new name). */
@@ -99,6 +101,8 @@ export function applyRecipe(ws: Workspace, dataset: string, recipe: unknown, map
     }
     // A cancel that came during the last step still takes the whole recipe back.
     stop();
+    // The recipe's personal-data tags (and export actions) land on the columns as they now stand.
+    if (parsed.data.tags?.length) restoreRecipeTags(ws, dataset, parsed.data.tags, map);
     ctx.progress(ops.length, ops.length, `applied ${ops.length} step${ops.length === 1 ? '' : 's'}`);
   } catch (e) {
     // Nothing stays applied, and nothing stays redoable either: the failed replay leaves no trace.

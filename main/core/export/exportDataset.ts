@@ -5,6 +5,7 @@ import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import { exportRecipe } from '../clean/recipes';
+import { tagsByColumn } from '../protect/tagStore';
 import type { Db } from '../db/open';
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
 import { TidysetError } from '../errors';
@@ -252,6 +253,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
     if (opts.format === 'jsonl') {
       file.misfits = Object.fromEntries(outCols.flatMap((c, i) => (['integer', 'decimal', 'boolean', 'date', 'datetime'].includes(c.type) ? [[c.name, misfits[i]!]] : [])));
     }
+    const personalData = tagsByColumn(ws, ds).filter((t) => cols.some((c) => c.name === t.column));
     const entry: ManifestEntry = {
       dataset: { name: ds.name, rows: ds.rows, columns: ds.columns.map((c) => ({ name: c.name, type: c.type })) },
       createdAt: new Date().toISOString(),
@@ -265,6 +267,7 @@ export async function exportDataset(ws: Workspace, opts: ExportOptions, ctx: Job
         // Which key made the pseudonyms (its fingerprint, never the key): exports under one key join.
         pseudonymKey: protection.needsSecret ? (secretStatus(ws).current?.fingerprint ?? null) : null,
       },
+      ...(personalData.length ? { personalData } : {}),
     };
     const { manifest, dropped } = mergeManifest(before, entry);
     writeFile(unit.staged(MANIFEST), (w) => w.write(JSON.stringify(manifest, null, 2) + '\n'));

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Filter, Sort } from '../../../shared/api/filters';
 import type { Recipe } from '../../../shared/ops/schema';
+import type { PdAction, PdCategory, PdKind } from '../../../shared/api/personal';
 import { TidysetError } from '../errors';
 import type { ColumnProtection } from '../protect/actions';
 import { APP_VERSION } from '../version';
@@ -37,6 +38,16 @@ export interface ManifestEntry {
    * `pseudonymKey` the fingerprint of the secret that made the pseudonyms (null when none were made).
    */
   protection?: { columns: ColumnProtection[]; allowDirect: boolean; pseudonymKey: string | null };
+  /** The personal-data tags of the exported columns (kind, category, whether the user confirmed it, export action). */
+  personalData?: ManifestTag[];
+}
+
+export interface ManifestTag {
+  column: string;
+  kind: PdKind;
+  category: PdCategory;
+  status: 'suggested' | 'confirmed';
+  action: PdAction | null;
 }
 
 export interface Manifest {

@@ -8,6 +8,7 @@ import { buildIndex } from '../rows/query';
 import { runCleanAction, type CleanAction, type CleanResult } from '../clean/actions';
 import { reimportDataset } from '../catalog/reimport';
 import { scanFolder, type ScanOptions, type ScanResult } from '../scan/scan';
+import { detectDataset, type DetectResult } from '../protect/detect/detectDataset';
 
 export interface JobSpecs {
   /** With `replace`, the import takes that dataset's place once it has succeeded (re-import with other options). */
@@ -16,6 +17,8 @@ export interface JobSpecs {
   export: { params: ExportOptions; result: ExportResult };
   index: { params: { dataset: string; column: string }; result: { dataset: string; column: string } };
   clean: { params: CleanAction; result: CleanResult };
+  /** Personal-data detection over a dataset's columns, stored as suggested tags. */
+  detect: { params: { dataset: string }; result: DetectResult };
 }
 export type JobKind = keyof JobSpecs;
 export type JobParams<K extends JobKind> = JobSpecs[K]['params'];
@@ -27,6 +30,7 @@ export const jobHandlers: { [K in JobKind]: (ws: Workspace, params: JobParams<K>
   export: (ws, p, ctx) => exportDataset(ws, p, ctx),
   index: (ws, p, ctx) => buildIndex(ws, p, ctx),
   clean: async (ws, p, ctx) => runCleanAction(ws, p, ctx),
+  detect: (ws, p, ctx) => detectDataset(ws, p, ctx),
 };
 
 /** A job of one of these kinds, as the runner runs it. */

@@ -36,6 +36,7 @@ import { useGridSync } from './useGridSync';
 import { useSortIndex } from './useSortIndex';
 import { dataChanged, patchUi } from '../clean/datasetUi';
 import { registerGrid } from './gridHandle';
+import { usePersonalGrid } from '../personal/usePersonalGrid';
 import './grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -103,9 +104,10 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
 
   const range = useCellRange(apiRef);
   const columnDefs = useMemo(
-    () => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns, { onKey: range.handleKey, inRange: range.inRange })],
-    [dataset.rows, dataset.columns, range],
+    () => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns, { onKey: range.handleKey, inRange: range.inRange }, dataset.name)],
+    [dataset.rows, dataset.columns, dataset.name, range],
   );
+  usePersonalGrid(apiRef, dataset.name);
   const menu = useColumnMenu();
 
   /** Opens the value viewer on a cell; its Edit button starts the cell editor. */

@@ -8,6 +8,7 @@ import { openCleanDialog } from '../clean/dialogStore';
 import { redoStep, reportError, undoStep } from '../clean/operations';
 import { plural } from '../clean/opText';
 import { ExportButton } from '../export/ExportButton';
+import { MaskToggle } from '../personal/MaskToggle';
 import { setPanels, toggleRight, usePanels } from './panelStore';
 
 interface Props {
@@ -35,6 +36,7 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
           Delete {plural(matching, 'matching row')}…
         </button>
       ) : null}
+      {dataset ? <MaskToggle dataset={dataset.name} /> : null}
       <ExportButton datasetId={datasetId} filters={filters} />
       <div className="button-group" role="group" aria-label="Undo and redo">
         <button type="button" className="button button-secondary button-icon" aria-label="Undo" title={`Undo (${MOD_KEY}+Z)`} disabled={!!busy} onClick={() => undoStep(datasetId).catch(reportError)} data-testid="undo">
@@ -75,9 +77,20 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
         </button>
         <button
           type="button"
+          className={`button button-secondary${panels.right === 'personal' ? ' pressed' : ''}`}
+          aria-pressed={panels.right === 'personal'}
+          onClick={() => toggleRight('personal')}
+          title="Personal data: what detection found in each column, to confirm or change"
+          data-testid="toggle-personal"
+        >
+          Personal
+        </button>
+        <button
+          type="button"
           className={`button button-secondary${panels.right === 'protection' ? ' pressed' : ''}`}
           aria-pressed={panels.right === 'protection'}
           onClick={() => toggleRight('protection')}
+          title="Protection: the export action of each personal-data column, k-anonymity and the pseudonym secret"
           data-testid="toggle-protection"
         >
           Protection

@@ -16,6 +16,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
 import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
 import { ProtectionPanel } from '../protect/ProtectionPanel';
+import { PersonalPanel } from '../personal/PersonalPanel';
 import { DataGrid } from './DataGrid';
 import { DatasetToolbar } from './DatasetToolbar';
 import { setPanels, usePanels } from './panelStore';
@@ -73,6 +74,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
         {panels.right === 'history' ? <HistoryPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'details' ? <MetadataPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
         {panels.right === 'protection' ? <ProtectionPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
+        {panels.right === 'personal' ? <PersonalPanel dataset={dataset} onClose={() => setPanels({ right: 'none' })} /> : null}
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />

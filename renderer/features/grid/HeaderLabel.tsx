@@ -4,10 +4,13 @@ import type { CustomInnerHeaderProps } from 'ag-grid-react';
 import type { ColumnType } from '../../../shared/api/catalog';
 import { TypeBadge } from '../../components/TypeBadge';
 import { openColumnMenu, useColumnMenu } from '../clean/columnMenuStore';
+import { PdBadge } from '../personal/PdBadge';
 
 export interface HeaderLabelParams {
   type: ColumnType;
   unit: string;
+  /** The dataset, for the column's personal-data badge. */
+  dataset?: string;
 }
 
 const STOPPED = ['pointerdown', 'mousedown', 'touchstart', 'click', 'dblclick'] as const;
@@ -40,6 +43,7 @@ export function HeaderLabel(props: CustomInnerHeaderProps & HeaderLabelParams) {
   return (
     <span className="header-label" data-col={colId}>
       <TypeBadge type={props.type} />
+      {props.dataset ? <PdBadge dataset={props.dataset} column={colId} /> : null}
       <span className="header-name">{props.displayName}</span>
       {props.unit ? <span className="header-unit">{props.unit}</span> : null}
       <button

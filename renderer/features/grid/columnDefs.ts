@@ -9,6 +9,7 @@ import { IsoDateInput } from './IsoDateInput';
 import { HeaderLabel, type HeaderLabelParams } from './HeaderLabel';
 import { isMenuKey, openColumnMenu } from '../clean/columnMenuStore';
 import { cellOf, ROW_NUMBER_COL, type GridRow } from './gridTypes';
+import { maskCell, maskedColumn } from '../personal/tagStore';
 
 function filterFor(type: ColumnType): Pick<ColDef<GridRow>, 'filter' | 'filterParams' | 'dateComponent'> {
   if (type === 'integer' || type === 'decimal') {
@@ -83,10 +84,12 @@ export interface CellHooks {
 
 const display = (p: ValueFormatterParams<GridRow>) => cellDisplay(p.value);
 
-export function dataColDefs(columns: readonly Column[], hooks: CellHooks): ColDef<GridRow>[] {
+/** `dataset` names the dataset for personal-data badges and masked cells (columns tagged `direct`, when the mask is on). */
+export function dataColDefs(columns: readonly Column[], hooks: CellHooks, dataset?: string): ColDef<GridRow>[] {
   return columns.map((c) => {
     const numeric = c.type === 'integer' || c.type === 'decimal';
-    const params: HeaderLabelParams = { type: c.type, unit: c.unit };
+    const params: HeaderLabelParams = { type: c.type, unit: c.unit, dataset };
+    const masked = (p: ValueFormatterParams<GridRow>) => dataset !== undefined && typeof p.value === 'string' && maskedColumn(dataset, c.name);
     return {
       colId: c.name,
       headerName: c.name,
@@ -101,7 +104,7 @@ export function dataColDefs(columns: readonly Column[], hooks: CellHooks): ColDe
       suppressHeaderKeyboardEvent: menuFromHeader,
       suppressKeyboardEvent: (p) => menuFromCell(p) || hooks.onKey(p),
       // Line breaks shown as ↵, long values cut (the raw value stays the cell's value for copy and edit).
-      valueFormatter: display,
+      valueFormatter: (p) => (masked(p) ? maskCell(p.value as string) : display(p)),
       cellEditor: CellEditor,
       cellEditorPopup: true,
       cellEditorPopupPosition: 'over',
@@ -110,6 +113,7 @@ export function dataColDefs(columns: readonly Column[], hooks: CellHooks): ColDe
         'cell-in-range': hooks.inRange,
         'cell-multiline': (p) => typeof p.value === 'string' && /[\r\n]/.test(p.value),
         'cell-null': (p) => p.data !== undefined && p.value === null,
+        'cell-masked': (p) => dataset !== undefined && typeof p.value === 'string' && maskedColumn(dataset, c.name),
         // Leading, trailing or doubled spaces are shown as typed, so that a trim has something visible to fix.
         'cell-ws': (p) => typeof p.value === 'string' && WS.test(p.value) && !p.value.includes('\n'),
       },

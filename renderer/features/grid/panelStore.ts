@@ -2,7 +2,7 @@
 // Remembered across reloads.
 import { createStore, useStore } from '../../app/store';
 
-export type RightPanel = 'details' | 'history' | 'protection' | 'none';
+export type RightPanel = 'details' | 'history' | 'personal' | 'protection' | 'none';
 export interface Panels {
   facets: boolean;
   right: RightPanel;
@@ -14,7 +14,7 @@ const LEGACY_DETAILS_KEY = 'tidyset.detailsPanel';
 function load(): Panels {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Panels> | null;
-    if (saved && (saved.right === 'details' || saved.right === 'history' || saved.right === 'protection' || saved.right === 'none')) return { facets: !!saved.facets, right: saved.right };
+    if (saved && (saved.right === 'details' || saved.right === 'history' || saved.right === 'personal' || saved.right === 'protection' || saved.right === 'none')) return { facets: !!saved.facets, right: saved.right };
   } catch {
     // unreadable: fall back to the defaults
   }

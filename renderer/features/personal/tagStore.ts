@@ -1,0 +1,74 @@
+// The personal-data tags of the datasets on screen, loaded on demand and reloaded when a dataset changes
+// (a detect job ends, a tag is set here or elsewhere); plus the per-dataset "mask direct columns" toggle.
+import { useEffect } from 'react';
+import type { ColumnTagRow } from '../../../shared/api/detect';
+import { api } from '../../api';
+import { createStore, useStore } from '../../app/store';
+
+interface State {
+  tags: Record<string, ColumnTagRow[]>;
+  masked: Record<string, boolean>;
+}
+
+export const personalStore = createStore<State>({ tags: {}, masked: {} });
+
+const inFlight = new Set<string>();
+
+/** Loads (or reloads) a dataset's tags into the store. */
+export async function loadTags(dataset: string): Promise<void> {
+  subscribe();
+  if (inFlight.has(dataset)) return;
+  inFlight.add(dataset);
+  try {
+    const rows = await api['tags.list']({ dataset });
+    personalStore.set((s) => ({ ...s, tags: { ...s.tags, [dataset]: rows } }));
+  } catch {
+    // A dataset deleted meanwhile has no tags to show.
+  } finally {
+    inFlight.delete(dataset);
+  }
+}
+
+let subscribed = false;
+/** Reloads the loaded datasets' tags whenever a dataset changes (a detect job ended, a tag was set elsewhere). */
+function subscribe(): void {
+  if (subscribed) return;
+  subscribed = true;
+  api.on('datasets.changed', (p) => {
+    const loaded = Object.keys(personalStore.get().tags);
+    for (const name of p.dataset === null ? loaded : loaded.filter((n) => n === p.dataset)) void loadTags(name);
+  });
+}
+
+/** A dataset's column tags (null until loaded). */
+export function useTags(dataset: string): ColumnTagRow[] | null {
+  const s = useStore(personalStore);
+  useEffect(() => {
+    void loadTags(dataset);
+  }, [dataset]);
+  return s.tags[dataset] ?? null;
+}
+
+/** The tag of one column, from the store (no load). */
+export function tagOf(dataset: string, column: string): ColumnTagRow['tag'] {
+  return personalStore.get().tags[dataset]?.find((r) => r.column === column)?.tag ?? null;
+}
+
+export function isMasked(dataset: string): boolean {
+  return personalStore.get().masked[dataset] ?? false;
+}
+
+export function setMasked(dataset: string, on: boolean): void {
+  personalStore.set((s) => ({ ...s, masked: { ...s.masked, [dataset]: on } }));
+}
+
+/** Whether cells of this column are shown masked: the toggle is on and the column is tagged `direct`. */
+export function maskedColumn(dataset: string, column: string): boolean {
+  return isMasked(dataset) && tagOf(dataset, column)?.category === 'direct';
+}
+
+/** Masks a cell for display: the last 2 characters stay, letters and digits before them become •. */
+export function maskCell(value: string): string {
+  const chars = [...value];
+  return chars.map((c, i) => (i >= chars.length - 2 || !/[\p{L}\p{N}]/u.test(c) ? c : '•')).join('');
+}
