@@ -9,7 +9,15 @@ import { redoStep, reportError, undoStep } from '../clean/operations';
 import { plural } from '../clean/opText';
 import { ExportButton } from '../export/ExportButton';
 import { MaskToggle } from '../personal/MaskToggle';
-import { setPanels, toggleRight, usePanels } from './panelStore';
+import { setPanels, toggleRight, usePanels, type RightPanel } from './panelStore';
+
+/** The right-hand panels, in toolbar order: one toggle each. */
+const RIGHT_PANELS: Array<{ panel: Exclude<RightPanel, 'none'>; label: string; testId: string; title?: string }> = [
+  { panel: 'history', label: 'History', testId: 'toggle-history' },
+  { panel: 'details', label: 'Details', testId: 'toggle-metadata' },
+  { panel: 'personal', label: 'Personal', testId: 'toggle-personal', title: 'Personal data: what detection found in each column, to confirm or change' },
+  { panel: 'protection', label: 'Protection', testId: 'toggle-protection', title: 'Protection: the export action of each personal-data column, k-anonymity and the pseudonym secret' },
+];
 
 interface Props {
   datasetId: number;
@@ -57,44 +65,19 @@ export function DatasetToolbar({ datasetId, filters, facetCount }: Props) {
         >
           Facets{facetCount ? <span className="count">{facetCount}</span> : null}
         </button>
-        <button
-          type="button"
-          className={`button button-secondary${panels.right === 'history' ? ' pressed' : ''}`}
-          aria-pressed={panels.right === 'history'}
-          onClick={() => toggleRight('history')}
-          data-testid="toggle-history"
-        >
-          History
-        </button>
-        <button
-          type="button"
-          className={`button button-secondary${panels.right === 'details' ? ' pressed' : ''}`}
-          aria-pressed={panels.right === 'details'}
-          onClick={() => toggleRight('details')}
-          data-testid="toggle-metadata"
-        >
-          Details
-        </button>
-        <button
-          type="button"
-          className={`button button-secondary${panels.right === 'personal' ? ' pressed' : ''}`}
-          aria-pressed={panels.right === 'personal'}
-          onClick={() => toggleRight('personal')}
-          title="Personal data: what detection found in each column, to confirm or change"
-          data-testid="toggle-personal"
-        >
-          Personal
-        </button>
-        <button
-          type="button"
-          className={`button button-secondary${panels.right === 'protection' ? ' pressed' : ''}`}
-          aria-pressed={panels.right === 'protection'}
-          onClick={() => toggleRight('protection')}
-          title="Protection: the export action of each personal-data column, k-anonymity and the pseudonym secret"
-          data-testid="toggle-protection"
-        >
-          Protection
-        </button>
+        {RIGHT_PANELS.map((p) => (
+          <button
+            key={p.panel}
+            type="button"
+            className={`button button-secondary${panels.right === p.panel ? ' pressed' : ''}`}
+            aria-pressed={panels.right === p.panel}
+            onClick={() => toggleRight(p.panel)}
+            title={p.title}
+            data-testid={p.testId}
+          >
+            {p.label}
+          </button>
+        ))}
       </div>
     </div>
   );
