@@ -1,6 +1,7 @@
 // Handlers of export protection and k-anonymity (protect.*): the same engine functions as `tidyset kanon` and `tidyset secret`.
 import type { KanonResultInfo } from '../../shared/api/protect';
-import { protectionOverview, setColumnAction } from '../core/protect/overview';
+import { protectionOverview } from '../core/protect/overview';
+import { setTagAction } from '../core/protect/tagStore';
 import { rotateSecret } from '../core/protect/secret';
 import type { Handlers } from './types';
 
@@ -9,7 +10,7 @@ type ProtectMethods = 'protect.get' | 'protect.setAction' | 'protect.rotateSecre
 export const protectHandlers: Pick<Handlers, ProtectMethods> = {
   'protect.get': async ({ dataset }, { ws }) => protectionOverview(ws, dataset),
   'protect.setAction': async ({ dataset, column, action }, ctx) => {
-    setColumnAction(ctx.ws, dataset, column, action);
+    setTagAction(ctx.ws, dataset, column, action);
     ctx.datasetsChanged(ctx.ws.datasets.get(dataset).name);
     return protectionOverview(ctx.ws, dataset);
   },

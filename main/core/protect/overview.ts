@@ -1,15 +1,13 @@
 // What the Protection panel and the export dialog show of a dataset: each column's tag, action and a
 // few values as the action writes them, the direct identifiers an export would refuse, the suggested
-// quasi-identifiers and the secret's state. Also sets a tagged column's action.
-import type { PdAction } from '../../../shared/api/personal';
+// quasi-identifiers and the secret's state.
 import type { Protection } from '../../../shared/api/protect';
-import { TagsRepo } from '../db/repos/tags';
-import { TidysetError } from '../errors';
 import { openDataset } from '../rows/datasetDb';
 import type { Workspace } from '../workspace';
 import { valueFunction } from './actions';
 import { datasetTags } from './policy';
 import { loadSecret, secretStatus } from './secret';
+import { listTags } from './tagStore';
 
 const EXAMPLES = 3;
 
@@ -17,7 +15,7 @@ const EXAMPLES = 3;
 export function protectionOverview(ws: Workspace, dataset: string): Protection {
   const ds = ws.datasets.get(dataset);
   const tags = new Map(datasetTags(ws, ds).map((t) => [t.column, t]));
-  const stored = new Map(new TagsRepo(ws.catalog).list(ds.id).map((t) => [t.physical, t]));
+  const status = new Map(listTags(ws, ds.name).map((r) => [r.column, r.tag?.status ?? null]));
   let secret: Buffer | null = null;
   if ([...tags.values()].some((t) => t.action?.action === 'hash')) {
     try {
@@ -39,7 +37,7 @@ export function protectionOverview(ws: Workspace, dataset: string): Protection {
       }
       return {
         column: c.name, type: c.type, kind: t?.kind ?? null, category: t?.category ?? null,
-        status: stored.get(c.physical)?.status ?? null, action: t?.action ?? null, examples,
+        status: status.get(c.name) ?? null, action: t?.action ?? null, examples,
       };
     });
     const directKept = columns.filter((c) => c.category === 'direct' && (!c.action || c.action.action === 'keep')).map((c) => c.column);
@@ -51,12 +49,3 @@ export function protectionOverview(ws: Workspace, dataset: string): Protection {
   }
 }
 
-/** Sets (or with null clears) the export action of a tagged column. */
-export function setColumnAction(ws: Workspace, dataset: string, column: string, action: PdAction | null): void {
-  const ds = ws.datasets.get(dataset);
-  const c = ds.columns.find((x) => x.name === column);
-  if (!c) throw new TidysetError('NOT_FOUND', `dataset ${JSON.stringify(ds.name)} has no column ${JSON.stringify(column)}`);
-  if (!new TagsRepo(ws.catalog).setAction(ds.id, c.physical, action)) {
-    throw new TidysetError('NOT_FOUND', `column ${JSON.stringify(column)} of dataset ${JSON.stringify(ds.name)} has no personal-data tag; tag it first (the Personal data panel, or tidyset tag)`);
-  }
-}

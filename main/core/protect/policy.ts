@@ -2,18 +2,14 @@
 // actions by display name (the catalog keys them by physical name), and the compiled protection of
 // an export's columns with the secret loaded only when a column is pseudonymised.
 import type { StoredColumn, StoredDataset } from '../db/repos/datasets';
-import { TagsRepo } from '../db/repos/tags';
 import type { Workspace } from '../workspace';
 import { compileProtection, tagsNeedSecret, type CompiledProtection, type ProtectTag } from './actions';
 import { loadSecret } from './secret';
+import { listTags } from './tagStore';
 
 /** The dataset's tags by display name (tags of columns that are gone are left out). */
 export function datasetTags(ws: Workspace, ds: StoredDataset): ProtectTag[] {
-  const byPhysical = new Map(ds.columns.map((c) => [c.physical, c.name]));
-  return new TagsRepo(ws.catalog).list(ds.id).flatMap((t) => {
-    const column = byPhysical.get(t.physical);
-    return column === undefined ? [] : [{ column, kind: t.kind, category: t.category, action: t.action }];
-  });
+  return listTags(ws, ds.name).flatMap(({ column, tag }) => (tag ? [{ column, kind: tag.kind, category: tag.category, action: tag.action }] : []));
 }
 
 /**

@@ -45,7 +45,7 @@ export function ProtectionTable({ columns, onAction, disabled, examples = true }
               <td>
                 <div className="protect-col">{c.column}</div>
                 <div className="protect-kind">
-                  <span className={`pd-cat pd-cat-${c.category}`}>{c.category}</span> {c.kind ? KIND_LABEL(c.kind) : ''}
+                  <span className={`protect-cat protect-cat-${c.category}`}>{c.category}</span> {c.kind && c.kind !== 'none' ? KIND_LABEL(c.kind) : ''}
                   {c.status === 'suggested' ? <span className="muted"> · suggested</span> : null}
                 </div>
               </td>
