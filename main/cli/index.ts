@@ -28,7 +28,7 @@ interface Common {
 const program = new Command();
 program
   .name('tidyset')
-  .description('Curate tabular training data offline: catalog, import, inspect and export CSV/TSV/JSONL files.')
+  .description('Curate tabular training data offline: catalog, import, clean, deduplicate, protect personal data, profile, and export leakage-free splits.')
   .version(APP_VERSION)
   .showHelpAfterError();
 
@@ -141,7 +141,7 @@ common(program.command('rejects'))
   });
 
 common(program.command('export'))
-  .description('export a dataset to CSV or typed JSON Lines with a manifest.json (data files and manifest written as a unit)')
+  .description('export a dataset to CSV, typed JSON Lines or Parquet with a manifest.json, applying the personal-data actions (data files and manifest written as a unit)')
   .argument('<dataset>', 'dataset name')
   .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl', 'parquet']).default('csv'))
   .requiredOption('-o, --out <dir>', 'output folder')
