@@ -103,9 +103,14 @@ export function DataGrid({ dataset }: { dataset: Dataset }) {
   );
 
   const range = useCellRange(apiRef);
+  // The columns by content: a catalog refresh that changed nothing of them (a background detection
+  // storing tags, a rename of another dataset) gives equal columns in a new array, and new column
+  // definitions would make the grid drop the focused cell under the user's keyboard.
+  const columnsKey = JSON.stringify(dataset.columns);
+  const columns = useMemo(() => dataset.columns, [columnsKey]);
   const columnDefs = useMemo(
-    () => [rowNumberColDef(dataset.rows), ...dataColDefs(dataset.columns, { onKey: range.handleKey, inRange: range.inRange }, dataset.name)],
-    [dataset.rows, dataset.columns, dataset.name, range],
+    () => [rowNumberColDef(dataset.rows), ...dataColDefs(columns, { onKey: range.handleKey, inRange: range.inRange }, dataset.name)],
+    [dataset.rows, columns, dataset.name, range],
   );
   usePersonalGrid(apiRef, dataset.name);
   const menu = useColumnMenu();
