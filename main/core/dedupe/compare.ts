@@ -164,6 +164,13 @@ function jwBound(la: number, lb: number): number {
   return jaro + 0.4 * (1 - jaro);
 }
 
+/** Two strings of the same length at most one substitution apart (their edit distance is then ≤ 1; a cheaper test than Levenshtein). */
+function oneSubstitution(a: string, b: string): boolean {
+  let diff = 0;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k) && ++diff > 1) return false;
+  return true;
+}
+
 function compute(p: PreparedColumn, i: number, j: number): number {
   switch (p.kind) {
     case 'exact':
@@ -197,7 +204,7 @@ function compute(p: PreparedColumn, i: number, j: number): number {
     case 'date': {
       const a = p.norm[i]!;
       const b = p.norm[j]!;
-      if (a.length === b.length && levenshtein(a, b) <= 1) return 1;
+      if (a.length === b.length && oneSubstitution(a, b)) return 1;
       const x = p.num![i]!;
       const y = p.num![j]!;
       if (Number.isNaN(x) || Number.isNaN(y)) return 4;

@@ -85,7 +85,7 @@ export function fitModel(cols: ReadonlyArray<{ name: string; levels: readonly st
   const C = cols.length;
   const levels = pc.patterns.map((p) => unpackLevels(p, C));
   let m = start ? start.columns.map((c) => [...c.m]) : cols.map((c) => initialM(c.levels.length));
-  let u = start ? start.columns.map((c) => [...c.u]) : uRandom.map((r) => [...r]);
+  let u = start ? start.columns.map((c) => [...c.u]) : blockedU(cols, levels, pc, uRandom);
   let lambda = start?.lambda ?? 0.01;
   let it = 0;
   const labelled = pc.matches.reduce((a, b) => a + b, 0) + pc.nonMatches.reduce((a, b) => a + b, 0);
@@ -143,6 +143,25 @@ export function fitModel(cols: ReadonlyArray<{ name: string; levels: readonly st
     iterations: it,
     labelled,
   };
+}
+
+/**
+ * The starting u: how often the blocked pairs agree at each level (nearly all of them are non-matches),
+ * not the random pairs' (blocking put records that share a value together, so against random-pair u
+ * every blocked pair sharing a common surname looks like a match, and EM can settle on a loose
+ * "match" class such as "same surname, born within a year"). Smoothed towards the random-pair u.
+ */
+function blockedU(cols: ReadonlyArray<{ levels: readonly string[] }>, levels: number[][], pc: PatternCounts, uRandom: number[][]): number[][] {
+  const num = cols.map((c) => new Float64Array(c.levels.length));
+  for (let g = 0; g < levels.length; g++) {
+    const w = pc.counts[g]! + pc.nonMatches[g]!;
+    const lv = levels[g]!;
+    for (let c = 0; c < cols.length; c++) if (lv[c]! !== MISSING) num[c]![lv[c]!]! += w;
+  }
+  return num.map((row, c) => {
+    const t = row.reduce((a, b) => a + b, 0);
+    return [...row].map((x, l) => (x + U_PRIOR * uRandom[c]![l]!) / (t + U_PRIOR));
+  });
 }
 
 /**
