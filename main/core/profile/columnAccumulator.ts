@@ -15,6 +15,8 @@ const PATTERN_CAP = 10_000;
 /** Characters of a value its shape looks at. */
 const PATTERN_CHARS = 48;
 const BINS = 20;
+/** Text lengths counted in an array. */
+const SHORT = 256;
 
 export function kindOf(type: ColumnType): ValueKind {
   if (type === 'integer' || type === 'decimal') return 'number';
@@ -66,6 +68,8 @@ export class ColumnAccumulator {
   private minLen = Infinity;
   private maxLen = 0;
   private sumLen = 0;
+  /** Counts of text lengths: up to SHORT in an array (no Map update a cell), longer ones in the Map. */
+  private readonly shortLengths = new Float64Array(SHORT + 1);
   private readonly lengths = new Map<number, number>();
   private sortedCache: Float64Array | null = null;
 
@@ -124,7 +128,8 @@ export class ColumnAccumulator {
       if (len < this.minLen) this.minLen = len;
       if (len > this.maxLen) this.maxLen = len;
       this.sumLen += len * n;
-      this.lengths.set(len, (this.lengths.get(len) ?? 0) + n);
+      if (len <= SHORT) this.shortLengths[len]! += n;
+      else this.lengths.set(len, (this.lengths.get(len) ?? 0) + n);
       this.addPattern(patternOf(v), n);
     }
   }
@@ -180,18 +185,19 @@ export class ColumnAccumulator {
     if (this.kind === 'text' && this.present > 0) {
       base.patterns = [...this.patterns].map(([pattern, count]) => ({ pattern, count }))
         .sort((a, b) => b.count - a.count || (a.pattern < b.pattern ? -1 : 1)).slice(0, PATTERNS);
-      base.lengths = { min: this.minLen, max: this.maxLen, mean: this.sumLen / this.present, histogram: lengthBins(this.lengths, this.minLen, this.maxLen) };
+      base.lengths = { min: this.minLen, max: this.maxLen, mean: this.sumLen / this.present, histogram: lengthBins(this.shortLengths, this.lengths, this.minLen, this.maxLen) };
     }
     return base;
   }
 }
 
 /** Equal-width bins of text lengths from their counts (one bin per length when the span is small). */
-function lengthBins(counts: Map<number, number>, min: number, max: number): Bin[] {
+function lengthBins(short: Float64Array, counts: Map<number, number>, min: number, max: number): Bin[] {
   const span = max - min + 1;
   const n = Math.min(BINS, span);
   const width = span / n;
   const bins: Bin[] = Array.from({ length: n }, (_, i) => ({ from: Math.ceil(min + i * width), to: Math.ceil(min + (i + 1) * width) - 1, count: 0 }));
+  for (let len = 0; len < short.length; len++) if (short[len]! > 0) bins[Math.min(n - 1, Math.floor((len - min) / width))]!.count += short[len]!;
   for (const [len, c] of counts) bins[Math.min(n - 1, Math.floor((len - min) / width))]!.count += c;
   return bins;
 }

@@ -18,6 +18,8 @@ function trimmed(v: string): string {
 
 /** The number a value reads as, or null; `comma` also accepts `12,5` (a comma-decimal column). */
 export function readNumber(raw: string, comma = false): number | null {
+  const fast = plainInteger(raw);
+  if (fast >= 0) return fast;
   const v = trimmed(raw);
   if (RE_INT.test(v) || RE_DEC_DOT.test(v)) {
     const n = Number(v);
@@ -27,14 +29,66 @@ export function readNumber(raw: string, comma = false): number | null {
   return null;
 }
 
+/** A value of 1 to 15 plain digits without a leading zero (or `0`) as its number, else -1. */
+function plainInteger(v: string): number {
+  const n = v.length;
+  if (n === 0 || n > 15) return -1;
+  let x = v.charCodeAt(0) - 48;
+  if (x < 0 || x > 9 || (x === 0 && n > 1)) return -1;
+  for (let i = 1; i < n; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    x = x * 10 + d;
+  }
+  return x;
+}
+
+/** Two digits at i as a number, or -1. */
+function digits2(v: string, i: number): number {
+  const a = v.charCodeAt(i) - 48;
+  const b = v.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * `YYYY-MM-DD` (length 10) or `YYYY-MM-DDTHH:MM:SSZ` (length 20) with a year from 100 on and every
+ * field in range, read from its digits: the answer the general paths give, without their regex,
+ * Date parsing and allocations. NaN when the value is not exactly that (the caller reads it the
+ * general way).
+ */
+function plainIsoMs(v: string): number {
+  const n = v.length;
+  if ((n !== 10 && n !== 20) || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return NaN;
+  const yh = digits2(v, 0);
+  const yl = digits2(v, 2);
+  const m = digits2(v, 5);
+  const d = digits2(v, 8);
+  if (yh < 0 || yl < 0 || m < 1 || m > 12 || d < 1) return NaN;
+  const y = yh * 100 + yl;
+  if (y < 100 || d > daysInMonth(y, m)) return NaN;
+  if (n === 10) return Date.UTC(y, m - 1, d);
+  if (v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 90) return NaN;
+  const hh = digits2(v, 11);
+  const mm = digits2(v, 14);
+  const ss = digits2(v, 17);
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return NaN;
+  return Date.UTC(y, m - 1, d, hh, mm, ss);
+}
+
 /** Whether a value is an integer the way inference reads one. */
 export function isInteger(raw: string): boolean {
-  return RE_INT.test(trimmed(raw));
+  return plainInteger(raw) >= 0 || RE_INT.test(trimmed(raw));
 }
 
 /** Milliseconds since 1970 (UTC; an offset is applied) of a date or datetime, or null. */
 export function readDateMs(raw: string): number | null {
   const v = raw;
+  const fast = plainIsoMs(v);
+  if (fast === fast) return fast;
   // The common case without the general parser: YYYY-MM-DD.
   if (v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) {
     const y = +v.slice(0, 4);
