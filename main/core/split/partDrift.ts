@@ -10,6 +10,7 @@ import { quietContext, type JobContext } from '../jobs/context';
 import { driftBetween, type DriftSide } from '../profile/drift';
 
 const CHUNK = 65536;
+const PAGE = 8192;
 /** Cells of later parts kept from a read of the first part, at most. */
 const MAX_CELLS = 8_000_000;
 
@@ -48,32 +49,40 @@ class PartScanner {
       }
     }
     const physical = names.map((n) => this.ds.columns.find((c) => c.name === n)!.physical);
-    const stmt = this.db.prepare(`SELECT ${physical.join(', ')} FROM rows ORDER BY _rid`).raw(true);
+    // Pages of rows by row id (all() per page costs less than a row-by-row iterate()); cell c is r[c + 1].
+    const page = this.db.prepare(`SELECT _rid, ${physical.join(', ')} FROM rows WHERE _rid > ? ORDER BY _rid LIMIT ${PAGE}`).raw(true);
     const assignment = this.assignment;
     const width = names.length;
     let chunk: Chunk = names.map(() => []);
     let filled = 0;
     let i = 0;
-    for (const r of stmt.iterate() as IterableIterator<Array<string | null>>) {
-      const p = assignment[i++]!;
-      if (p === part) {
-        for (let c = 0; c < width; c++) chunk[c]!.push(r[c]!);
-        if (++filled === CHUNK) {
-          onChunk(chunk);
-          if (ctx.isCancelled()) return;
-          chunk = names.map(() => []);
-          filled = 0;
-        }
-      } else {
-        const k = keep[p];
-        if (!k) continue;
-        for (let c = 0; c < width; c++) k.chunk[c]!.push(r[c]!);
-        if (++k.filled === CHUNK) {
-          k.chunks.push(k.chunk);
-          k.chunk = names.map(() => []);
-          k.filled = 0;
+    let last = -Infinity;
+    for (;;) {
+      const rows = page.all(last) as Array<Array<string | null>>;
+      for (let j = 0; j < rows.length; j++) {
+        const r = rows[j]!;
+        const p = assignment[i++]!;
+        if (p === part) {
+          for (let c = 0; c < width; c++) chunk[c]!.push(r[c + 1]!);
+          if (++filled === CHUNK) {
+            onChunk(chunk);
+            if (ctx.isCancelled()) return;
+            chunk = names.map(() => []);
+            filled = 0;
+          }
+        } else {
+          const k = keep[p];
+          if (!k) continue;
+          for (let c = 0; c < width; c++) k.chunk[c]!.push(r[c + 1]!);
+          if (++k.filled === CHUNK) {
+            k.chunks.push(k.chunk);
+            k.chunk = names.map(() => []);
+            k.filled = 0;
+          }
         }
       }
+      if (rows.length < PAGE) break;
+      last = rows[rows.length - 1]![0] as unknown as number;
     }
     if (filled) onChunk(chunk);
     keep.forEach((k, p) => {
