@@ -22,15 +22,8 @@ export class PairSet {
   /** Adds the pair {i, j} (i ≠ j); false if it was there already. */
   add(i: number, j: number): boolean {
     if (i > j) [i, j] = [j, i];
-    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca77)) >>> 0;
-    h ^= h >>> 15;
-    let s = h & this.mask;
-    for (;;) {
-      const x = this.slotsA[s]!;
-      if (x === -1) break;
-      if (x === i && this.slotsB[s] === j) return false;
-      s = (s + 1) & this.mask;
-    }
+    const s = this.slot(i, j);
+    if (this.slotsA[s] !== -1) return false;
     this.slotsA[s] = i;
     this.slotsB[s] = j;
     if (this.size === this.a.length) {
@@ -50,13 +43,17 @@ export class PairSet {
 
   has(i: number, j: number): boolean {
     if (i > j) [i, j] = [j, i];
+    return this.slotsA[this.slot(i, j)] !== -1;
+  }
+
+  /** The slot holding the pair (i < j), or the free slot where it would go. */
+  private slot(i: number, j: number): number {
     let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca77)) >>> 0;
     h ^= h >>> 15;
     let s = h & this.mask;
     for (;;) {
       const x = this.slotsA[s]!;
-      if (x === -1) return false;
-      if (x === i && this.slotsB[s] === j) return true;
+      if (x === -1 || (x === i && this.slotsB[s] === j)) return s;
       s = (s + 1) & this.mask;
     }
   }
