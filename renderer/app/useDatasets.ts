@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { Dataset } from '../../shared/api/catalog';
 import { api, errorMessage } from '../api';
+import { createReloader } from './reloader';
 import { createStore, useStore } from './store';
 
 export interface DatasetsState {
@@ -12,29 +13,18 @@ export interface DatasetsState {
 
 export const datasetsStore = createStore<DatasetsState>({ loaded: false, list: [], error: null });
 
-let inflight: Promise<void> | null = null;
-let again = false;
+const reload = createReloader(async (_: 'all') => {
+  try {
+    const list = await api['datasets.list']({});
+    datasetsStore.set({ loaded: true, list, error: null });
+  } catch (e) {
+    datasetsStore.set((s) => ({ ...s, loaded: true, error: errorMessage(e) }));
+  }
+});
 
 /** Reloads the list; calls made while a reload runs coalesce into one more reload. */
 export function refreshDatasets(): Promise<void> {
-  if (inflight) {
-    again = true;
-    return inflight;
-  }
-  inflight = (async () => {
-    do {
-      again = false;
-      try {
-        const list = await api['datasets.list']({});
-        datasetsStore.set({ loaded: true, list, error: null });
-      } catch (e) {
-        datasetsStore.set((s) => ({ ...s, loaded: true, error: errorMessage(e) }));
-      }
-    } while (again);
-  })().finally(() => {
-    inflight = null;
-  });
-  return inflight;
+  return reload('all');
 }
 
 /** Puts a dataset returned by an update into the list at once, before the refresh arrives. */

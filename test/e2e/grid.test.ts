@@ -23,7 +23,8 @@ interface PageEl {
   getBoundingClientRect(): { width: number };
   value: string;
 }
-declare const document: { querySelectorAll(s: string): ArrayLike<PageEl> & Iterable<PageEl>; querySelector(s: string): PageEl | null };
+declare const document: { querySelectorAll(s: string): ArrayLike<PageEl> & Iterable<PageEl>; querySelector(s: string): PageEl | null; activeElement: unknown };
+declare const KeyboardEvent: new (type: string, init: Record<string, unknown>) => unknown;
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'grid-e2e');
@@ -124,6 +125,21 @@ describe('the grid in the browser', { skip }, () => {
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowRight');
+    await page.waitForFunction(() => document.querySelectorAll('[role="gridcell"].cell-in-range').length === 6);
+    await page.keyboard.press('Control+c');
+    await page.waitForFunction(() => navigator.clipboard.readText().then((t: string) => t === '4\tnote 4\n5\tnote 5\n6\tnote 6'));
+  });
+
+  test('shift+arrows pressed faster than the grid reports the focus still extend one range', async () => {
+    await cell('4', 'id').click();
+    await grid.status('focused').getByText('id · row 4').waitFor();
+    // Three keydowns in one task: ag-grid's batched cellFocused events all arrive after the last key.
+    await page.evaluate(() => {
+      for (const [key, code] of [['ArrowDown', 'ArrowDown'], ['ArrowDown', 'ArrowDown'], ['ArrowRight', 'ArrowRight']]) {
+        const target = document.activeElement as unknown as { dispatchEvent(e: unknown): boolean };
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, code, shiftKey: true, bubbles: true, cancelable: true }));
+      }
+    });
     await page.waitForFunction(() => document.querySelectorAll('[role="gridcell"].cell-in-range').length === 6);
     await page.keyboard.press('Control+c');
     await page.waitForFunction(() => navigator.clipboard.readText().then((t: string) => t === '4\tnote 4\n5\tnote 5\n6\tnote 6'));

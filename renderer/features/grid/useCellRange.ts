@@ -24,8 +24,6 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
   const anchor = useRef<Pos | null>(null);
   const focus = useRef<Pos | null>(null);
   const extending = useRef(false);
-  /** A focus we moved ourselves; its cellFocused event (which may arrive later) must keep the anchor. */
-  const expected = useRef<Pos | null>(null);
   /** The rectangle in row indexes and displayed column order, or null for a single cell or none. */
   const rectRef = useRef<{ r0: number; r1: number; c0: number; c1: number; cols: string[] } | null>(null);
 
@@ -62,7 +60,6 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
       api.ensureIndexVisible(to.row);
       api.ensureColumnVisible(to.col);
       extending.current = extend;
-      expected.current = extend ? to : null;
       api.setFocusedCell(to.row, to.col);
       extending.current = false;
       focus.current = to;
@@ -72,15 +69,17 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
     [apiRef, recompute],
   );
 
+  // ag-grid calls this after the fact (its option callbacks are batched), so keys pressed quickly may
+  // have moved the focus on since: an event for a cell that is no longer focused is stale, and one for
+  // the cell we moved to ourselves must keep the anchor.
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridRow>) => {
       const col = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
       if (e.rowIndex == null || !col || extending.current) return;
-      const x = expected.current;
-      if (x && x.row === e.rowIndex && x.col === col) {
-        expected.current = null;
-        return;
-      }
+      const now = e.api.getFocusedCell();
+      if (!now || now.rowIndex !== e.rowIndex || now.column.getColId() !== col) return;
+      const f = focus.current;
+      if (f && f.row === e.rowIndex && f.col === col) return;
       focus.current = { row: e.rowIndex, col };
       if (!shiftPress.current) anchor.current = focus.current;
       recompute();
@@ -92,18 +91,19 @@ export function useCellRange(apiRef: { current: GridApi<GridRow> | null }) {
   const shiftPress = useRef(false);
   const onMouseDownCapture = useCallback((e: React.MouseEvent) => {
     shiftPress.current = e.shiftKey;
-    expected.current = null;
   }, []);
   // A key moves the focus from the keyboard: from then on a focus change sets the anchor again.
   const onKeyDownCapture = useCallback(() => {
     shiftPress.current = false;
   }, []);
+  // A click sets the range's corner: with shift the far one, without it both (also on the cell already focused).
   const onCellClicked = useCallback(
     (e: CellClickedEvent<GridRow>) => {
       const ev = e.event as MouseEvent | null | undefined;
-      if (!ev?.shiftKey || e.rowIndex === null) return;
-      focus.current = { row: e.rowIndex, col: e.column.getColId() };
-      if (!anchor.current) anchor.current = focus.current;
+      if (e.rowIndex === null) return;
+      const at = { row: e.rowIndex, col: e.column.getColId() };
+      focus.current = at;
+      if (!ev?.shiftKey || !anchor.current) anchor.current = at;
       recompute();
     },
     [recompute],

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { ColumnTagRow } from '../../../shared/api/detect';
 import { api } from '../../api';
+import { createReloader } from '../../app/reloader';
 import { createStore, useStore } from '../../app/store';
 
 interface State {
@@ -12,21 +13,24 @@ interface State {
 
 export const personalStore = createStore<State>({ tags: {}, masked: {} });
 
-const inFlight = new Set<string>();
+/** Every dataset asked for, also before its first load has landed in the store (a change may come meanwhile). */
+const watched = new Set<string>();
 
-/** Loads (or reloads) a dataset's tags into the store. */
-export async function loadTags(dataset: string): Promise<void> {
-  subscribe();
-  if (inFlight.has(dataset)) return;
-  inFlight.add(dataset);
+/** Reads a dataset's tags into the store; a dataset deleted meanwhile has no tags to show. */
+const reload = createReloader(async (dataset: string) => {
   try {
     const rows = await api['tags.list']({ dataset });
     personalStore.set((s) => ({ ...s, tags: { ...s.tags, [dataset]: rows } }));
   } catch {
-    // A dataset deleted meanwhile has no tags to show.
-  } finally {
-    inFlight.delete(dataset);
+    // nothing to show
   }
+});
+
+/** Loads (or reloads) a dataset's tags into the store; resolves once the store holds tags read after the call. */
+export function loadTags(dataset: string): Promise<void> {
+  subscribe();
+  watched.add(dataset);
+  return reload(dataset);
 }
 
 let subscribed = false;
@@ -35,8 +39,7 @@ function subscribe(): void {
   if (subscribed) return;
   subscribed = true;
   api.on('datasets.changed', (p) => {
-    const loaded = Object.keys(personalStore.get().tags);
-    for (const name of p.dataset === null ? loaded : loaded.filter((n) => n === p.dataset)) void loadTags(name);
+    for (const name of p.dataset === null ? [...watched] : watched.has(p.dataset) ? [p.dataset] : []) void reload(name);
   });
 }
 
