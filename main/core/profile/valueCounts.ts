@@ -6,8 +6,8 @@
 export const STRING_CAP = 50_000;
 
 // cyrb53 (collisions at 1M distinct values: ~1 in 18,000), the same hash the split's row keys use.
-export { hash53 } from '../split/rowKey';
-import { hash53 } from '../split/rowKey';
+export { hash53 } from '../../../shared/util/hash53';
+import { hash53 } from '../../../shared/util/hash53';
 
 /** Open-addressing hash table: 53-bit hash → exact count. 12 bytes a slot, grown at 50 % load. */
 class HashCounts {

@@ -2,7 +2,10 @@
 // values normalised (case folded, whitespace collapsed and trimmed, missing as empty, fields apart),
 // the normalised text hashed to a 53-bit number (cyrb53's mixing) and, optionally, its character
 // 3-grams fed to a MinHash signature (minhash.ts).
+import { mix53 } from '../../../shared/util/hash53';
 import { BINS, finishSignature, gramHash } from './minhash';
+
+export { hash53 } from '../../../shared/util/hash53';
 
 /** Lower case of one UTF-16 unit: ASCII by arithmetic, the rest through toLowerCase (first unit), remembered. */
 const lowerMemo = new Map<number, number>();
@@ -86,24 +89,6 @@ export function digestRow(values: ReadonlyArray<string | null>, sig?: Uint32Arra
     sig.fill(0xffffffff, at, at + NBINS);
     for (let i = 2; i < n; i++) GRAM(sig, at, buf[i - 2]!, buf[i - 1]!, buf[i]!);
     FINISH(sig, at, n, n >= 2 ? buf[n - 2]! : 0, n >= 1 ? buf[n - 1]! : 0);
-  }
-  return mix53(h1, h2);
-}
-
-function mix53(h1: number, h2: number): number {
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-/** cyrb53 (bryc, public domain) of a string: a fast 53-bit hash, safe as a JS number key. */
-export function hash53(s: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
   }
   return mix53(h1, h2);
 }

@@ -3,23 +3,9 @@
 import { useSyncExternalStore } from 'react';
 import type { Filter } from '../../../shared/api/contract';
 import { createStore } from '../../app/store';
+import { putOriginFilter, withoutSelection, type FacetKind, type FacetSpec } from './facetSpec';
 
-export type TextSelection = (string | null)[];
-export interface NumRange {
-  min: number | null;
-  max: number | null;
-}
-
-export type FacetSpec =
-  | { id: number; kind: 'text'; column: string; sort: 'count' | 'value'; selected: TextSelection }
-  | { id: number; kind: 'numeric'; column: string; range: NumRange | null }
-  | { id: number; kind: 'blank'; column: string; blank: boolean | null }
-  /** `all`: every value that does not fit the type; a list: those values only. */
-  | { id: number; kind: 'type'; column: string; selected: 'all' | string[] | null }
-  /** A filter set from elsewhere (a profile bar, a failing rule), shown with its label until removed. */
-  | { id: number; kind: 'filter'; column: string; filter: Filter | null; label: string };
-
-export type FacetKind = FacetSpec['kind'];
+export * from './facetSpec';
 
 export const facetStore = createStore<Record<number, FacetSpec[]>>({});
 let nextId = 1;
@@ -65,26 +51,16 @@ export function clearSelections(datasetId: number): void {
   setFacets(datasetId, (list) => list.map(withoutSelection));
 }
 
-export function withoutSelection(f: FacetSpec): FacetSpec {
-  switch (f.kind) {
-    case 'text':
-      return f.selected.length ? { ...f, selected: [] } : f;
-    case 'numeric':
-      return f.range ? { ...f, range: null } : f;
-    case 'blank':
-      return f.blank === null ? f : { ...f, blank: null };
-    case 'type':
-      return f.selected === null ? f : { ...f, selected: null };
-    case 'filter':
-      return f.filter === null ? f : { ...f, filter: null };
-  }
-}
-
 /** Adds (or replaces, for the same label) a filter facet; returns its id. */
 export function addFilterFacet(datasetId: number, column: string, filter: Filter, label: string): number {
   const id = nextId++;
   setFacets(datasetId, (list) => [{ id, kind: 'filter', column, filter, label }, ...list.filter((f) => !(f.kind === 'filter' && f.label === label))]);
   return id;
+}
+
+/** Sets (or, with null, removes) the one filter facet of `origin`; it goes first, where it is seen. */
+export function setOriginFilter(datasetId: number, origin: string, f: { column: string; filter: Filter; label: string } | null): void {
+  setFacets(datasetId, (list) => putOriginFilter(list, origin, f && { id: nextId++, ...f }));
 }
 
 /** Keeps facets in step with the dataset's columns: follows a rename, drops facets on columns that are gone. */
@@ -96,40 +72,6 @@ export function syncFacetColumns(datasetId: number, columns: readonly string[], 
     .map((f) => (renamed && f.column === renamed.from ? { ...f, column: renamed.to } : f))
     .filter((f) => names.has(f.column));
   if (next.length !== list.length || next.some((f, i) => f !== list[i])) setFacets(datasetId, () => next);
-}
-
-/** A click on a value: alone, it selects just that value (or clears it if it was the only one); additive, it toggles it. */
-export function pickValue<T>(selected: readonly T[], value: T, additive: boolean): T[] {
-  if (additive) return selected.includes(value) ? selected.filter((x) => x !== value) : [...selected, value];
-  return selected.length === 1 && selected[0] === value ? [] : [value];
-}
-
-/** The filter a facet's selection stands for, or null when nothing is selected. */
-export function facetFilter(f: FacetSpec): Filter | null {
-  switch (f.kind) {
-    case 'text':
-      return f.selected.length ? { kind: 'in', column: f.column, values: f.selected } : null;
-    case 'numeric':
-      return f.range && (f.range.min !== null || f.range.max !== null) ? { kind: 'number', column: f.column, min: f.range.min, max: f.range.max } : null;
-    case 'blank':
-      return f.blank === null ? null : { kind: 'blank', column: f.column, blank: f.blank };
-    case 'type':
-      if (f.selected === 'all') return { kind: 'mismatch', column: f.column };
-      return f.selected && f.selected.length ? { kind: 'in', column: f.column, values: f.selected } : null;
-    case 'filter':
-      return f.filter;
-  }
-}
-
-/** Every facet's filter, optionally leaving one facet out (a facet counts under the others' selections). */
-export function facetFilters(list: readonly FacetSpec[], except?: number): Filter[] {
-  const out: Filter[] = [];
-  for (const f of list) {
-    if (f.id === except) continue;
-    const filter = facetFilter(f);
-    if (filter) out.push(filter);
-  }
-  return out;
 }
 
 export function useFacets(datasetId: number): FacetSpec[] {

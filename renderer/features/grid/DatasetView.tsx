@@ -15,11 +15,9 @@ import { facetFilters, persistFacets, restoreFacets, syncFacetColumns, useFacets
 import { FacetsPanel } from '../facets/FacetsPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MetadataPanel } from '../metadata/MetadataPanel';
-import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
 import { ProtectionPanel } from '../protect/ProtectionPanel';
 import { PersonalPanel } from '../personal/PersonalPanel';
 import { RowSelectionBar } from '../split/ExportSplitsButton';
-import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
 import { DataGrid } from './DataGrid';
 import { DriftView } from '../profile/DriftView';
 import { ProfileView } from '../profile/ProfileView';
@@ -41,9 +39,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
   const facets = useFacets(dataset.id);
   const gridFilters = useDatasetUi(dataset.id, 'gridFilters');
   const matching = useDatasetUi(dataset.id, 'matching');
-  const kanon = useKanonFilter(dataset.id);
-  const picked = useRowSelection(dataset.id);
-  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets), ...kanonFilters(kanon), ...rowSelectionFilters(picked)], [gridFilters, facets, kanon, picked]);
+  const filters = useMemo(() => [...gridFilters, ...facetFilters(facets)], [gridFilters, facets]);
   useCleanHotkeys(dataset.id);
 
   // Facets follow the columns: a column that is gone takes its facet with it. Changes made here do this

@@ -8,16 +8,12 @@ import { refreshDatasets } from '../../app/useDatasets';
 import { getUi, patchUi, useDatasetUi } from '../clean/datasetUi';
 import { applyOperation, reportError } from '../clean/operations';
 import { facetFilters, useFacets } from '../facets/facetStore';
-import { kanonFilters, useKanonFilter } from '../protect/kanonFilterStore';
-import { rowSelectionFilters, useRowSelection } from '../split/rowSelection';
 import { ROW_NUMBER_COL, type GridRow } from './gridTypes';
 
 export function useGridSync(dataset: Dataset, apiRef: RefObject<GridApi<GridRow> | null>, onReset: () => void) {
   const id = dataset.id;
   const facets = useFacets(id);
-  const kanon = useKanonFilter(id);
-  const picked = useRowSelection(id);
-  const extra = [...facetFilters(facets), ...kanonFilters(kanon), ...rowSelectionFilters(picked)];
+  const extra = facetFilters(facets);
   const extraKey = JSON.stringify(extra);
   const extraRef = useRef<Filter[]>(extra);
   extraRef.current = extra;

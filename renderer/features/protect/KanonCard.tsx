@@ -8,7 +8,11 @@ import type { KanonResultInfo, KanonStats, Protection } from '../../../shared/ap
 import { api, errorMessage } from '../../api';
 import { formatCount } from '../../components/format';
 import { ClassSizeChart } from './ClassSizeChart';
-import { setKanonFilter, useKanonFilter, type SmallClassFilter } from './kanonFilterStore';
+import type { Filter } from '../../../shared/api/contract';
+import { originFilter, setOriginFilter, useFacets } from '../facets/facetStore';
+
+type SmallClassFilter = Extract<Filter, { kind: 'smallClass' }>;
+const ORIGIN = 'kanon';
 
 interface Props {
   dataset: Dataset;
@@ -24,7 +28,8 @@ export function KanonCard({ dataset, protection }: Props) {
   const [result, setResult] = useState<KanonResultInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const active = useKanonFilter(dataset.id);
+  const activeFilter = originFilter(useFacets(dataset.id), ORIGIN)?.filter;
+  const active = activeFilter?.kind === 'smallClass' ? activeFilter : null;
   const names = dataset.columns.map((c) => c.name);
 
   const compute = async () => {
@@ -50,7 +55,8 @@ export function KanonCard({ dataset, protection }: Props) {
 
   const toggle = (c: string) => setQuasi(chosen.includes(c) ? chosen.filter((x) => x !== c) : names.filter((n) => n === c || chosen.includes(n)));
   const generalised = !!result && result.actions.some((a) => a.action && a.action.action !== 'keep');
-  const show = (side: 'before' | 'after', f: SmallClassFilter) => setKanonFilter(dataset.id, active?.side === side && sameFilter(active.filter, f) ? null : { filter: f, side });
+  const show = (side: 'before' | 'after', f: SmallClassFilter) =>
+    setOriginFilter(dataset.id, ORIGIN, active && sameFilter(active, f) ? null : { column: f.column, filter: f, label: `Rows below k=${f.k}${generalised ? (side === 'after' ? ' after the actions' : ' as is') : ''}` });
 
   return (
     <section className="protect-section" aria-label="k-anonymity" data-testid="kanon-card">
@@ -115,7 +121,7 @@ export function KanonCard({ dataset, protection }: Props) {
             {(generalised ? (['after', 'before'] as const) : (['before'] as const)).map((side) => {
               const f = result[side].filter;
               if (!f || f.kind !== 'smallClass') return null;
-              const on = active?.side === side && sameFilter(active.filter, f);
+              const on = !!active && sameFilter(active, f);
               return (
                 <button key={side} type="button" className={`button button-secondary${on ? ' pressed' : ''}`} aria-pressed={on} onClick={() => show(side, f)} data-testid={`kanon-show-${side}`}>
                   {on ? 'Showing' : 'Show'} {formatCount(result[side].rowsBelow)} rows below k{generalised ? (side === 'after' ? ' (after)' : ' (as is)') : ''}
@@ -123,7 +129,7 @@ export function KanonCard({ dataset, protection }: Props) {
               );
             })}
             {active ? (
-              <button type="button" className="link-button" onClick={() => setKanonFilter(dataset.id, null)} data-testid="kanon-clear">
+              <button type="button" className="link-button" onClick={() => setOriginFilter(dataset.id, ORIGIN, null)} data-testid="kanon-clear">
                 Show all rows
               </button>
             ) : null}

@@ -1,7 +1,6 @@
-// Rows picked by id for the grid (the leakage panel's "show these rows"): one selection per dataset,
-// applied as a `rows` filter next to the facets until the user clears it.
-import type { Filter } from '../../../shared/api/contract';
-import { createStore, useStore } from '../../app/store';
+// Rows picked by id for the grid (the leakage panel's "show these rows"): a filter facet of the
+// leakage panel's own, applied with the other facets until the user clears it.
+import { originFilter, setOriginFilter, useFacets } from '../facets/facetStore';
 
 export interface RowSelection {
   /** What the rows are, e.g. "exact duplicates across train and test". */
@@ -11,17 +10,19 @@ export interface RowSelection {
   column: string;
 }
 
-const store = createStore<Record<number, RowSelection | null>>({});
+const ORIGIN = 'leakage';
+/** The most rows a `rows` filter carries (the contract's bound). */
+const MAX_RIDS = 20000;
 
 export function selectRows(datasetId: number, sel: RowSelection | null): void {
-  store.set((all) => ({ ...all, [datasetId]: sel }));
+  setOriginFilter(
+    datasetId,
+    ORIGIN,
+    sel && sel.rids.length ? { column: sel.column, label: `Rows: ${sel.label}`, filter: { kind: 'rows', column: sel.column, rids: sel.rids.slice(0, MAX_RIDS), label: sel.label } } : null,
+  );
 }
 
 export function useRowSelection(datasetId: number): RowSelection | null {
-  return useStore(store)[datasetId] ?? null;
-}
-
-/** The selection as filters (none or one). */
-export function rowSelectionFilters(sel: RowSelection | null): Filter[] {
-  return sel && sel.rids.length ? [{ kind: 'rows', column: sel.column, rids: sel.rids.slice(0, 20000), label: sel.label }] : [];
+  const f = originFilter(useFacets(datasetId), ORIGIN)?.filter;
+  return f?.kind === 'rows' ? { label: f.label, rids: f.rids, column: f.column } : null;
 }
