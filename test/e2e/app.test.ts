@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { launch, screenshot, skipReason, UI_WAIT_MS } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { DatasetPage } from './pages/DatasetPage';
 import { ScanDialog } from './pages/ScanDialog';
@@ -40,7 +40,7 @@ describe('tidyset in the browser', { skip }, () => {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(served.url).origin });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     catalog = new CatalogPage(page);
     scan = new ScanDialog(page);

@@ -76,6 +76,13 @@ export interface OpenedApp {
 }
 
 /**
+ * How long a page waits for an element or a state before the test fails. Generous: every wait is on a
+ * ready signal, so a passing run never waits this long, and a loaded CI machine (two cores shared with
+ * the server, the browser and the scan or import it drives) must not turn slowness into a failure.
+ */
+export const UI_WAIT_MS = 45_000;
+
+/**
  * Starts serve and the browser and opens a page of the given size; page errors go to `pageErrors`
  * when it is given, so a spec can assert there were none.
  */
@@ -83,7 +90,7 @@ export async function openApp(opts: { width: number; height: number; timeoutMs?:
   const served = await startServe();
   const browser = await launch();
   const page = await browser.newPage({ viewport: { width: opts.width, height: opts.height } });
-  page.setDefaultTimeout(opts.timeoutMs ?? 15_000);
+  page.setDefaultTimeout(Math.max(opts.timeoutMs ?? 0, UI_WAIT_MS));
   if (opts.pageErrors) page.on('pageerror', (e) => opts.pageErrors!.push(e.message));
   return { served, browser, page };
 }

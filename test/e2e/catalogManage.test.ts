@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { launch, screenshot, skipReason, UI_WAIT_MS } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { DatasetDialogs } from './pages/DatasetDialogs';
 import { DatasetPage } from './pages/DatasetPage';
@@ -38,7 +38,7 @@ describe('catalog: batches, re-scans, cancel, preview, delete', { skip }, () => 
     served = await startServe();
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 

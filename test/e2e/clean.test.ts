@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { NULL_TOKENS_DEFAULT } from '../../shared/ops/schema';
 import { NULL_TOKENS_DEFAULT as RENDERER_TOKENS } from '../../renderer/features/clean/nullTokens';
-import { launch, screenshot, skipReason } from './browser';
+import { launch, screenshot, skipReason, UI_WAIT_MS } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { CleanPage } from './pages/CleanPage';
 import { DatasetPage } from './pages/DatasetPage';
@@ -37,7 +37,7 @@ describe('cleaning in the browser', { skip }, () => {
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     grid = new DatasetPage(page);
     clean = new CleanPage(page);

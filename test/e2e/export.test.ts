@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { formatBytes } from '../../renderer/components/format';
-import { launch, screenshot, skipReason } from './browser';
+import { launch, screenshot, skipReason, UI_WAIT_MS } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { DatasetPage } from './pages/DatasetPage';
 import { ExportDialog } from './pages/ExportDialog';
@@ -41,7 +41,7 @@ describe('export from the app', { skip }, () => {
     served = await startServe();
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     grid = new DatasetPage(page);
     dialog = new ExportDialog(page);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { launch, screenshot, skipReason, UI_WAIT_MS } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { CleanPage } from './pages/CleanPage';
 import { DatasetPage } from './pages/DatasetPage';
@@ -79,7 +79,7 @@ describe('operations on the filtered rows, and cancelling a recipe', { skip }, (
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     grid = new DatasetPage(page);
     clean = new CleanPage(page);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, screenshot, skipReason } from './browser';
+import { launch, screenshot, skipReason, UI_WAIT_MS } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { CleanPage } from './pages/CleanPage';
 import { DatasetPage } from './pages/DatasetPage';
@@ -70,7 +70,7 @@ describe('the grid in the browser', { skip }, () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(served.url).origin });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     grid = new DatasetPage(page);
     clean = new CleanPage(page);
