@@ -21,6 +21,15 @@ interface KeyDef {
   columns: string[];
   /** Keys of record i (none, one, or — for words — several). */
   keysOf(i: number): readonly string[];
+  /** One key per value (prefix, sound, value): computed once per distinct value of `column`. */
+  perValue?: { column: PreparedColumn; key: (v: string) => string };
+}
+
+/** A key's blocks as flat lists: block k holds members[start[k] … start[k+1]), records ascending; blocks in order of their first record. */
+interface Blocks {
+  names: string[];
+  start: Int32Array;
+  members: Int32Array;
 }
 
 // talisman ships no types; its Double Metaphone (CommonJS, unlike the double-metaphone package) runs under tsx and in the bundle.
@@ -34,20 +43,81 @@ const phonetic = (s: string): string => {
   return doubleMetaphone(w)[0];
 };
 
-/** A record's key computed once per distinct value (names repeat: the phonetic code is the costly part). */
-function perValue(c: PreparedColumn, key: (v: string) => string): (i: number) => readonly string[] {
+/** A key computed once per distinct value of a column (names repeat: the phonetic code is the costly part). */
+function perValueDef(key: string, kind: BlockKey['kind'], c: PreparedColumn, of: (v: string) => string): KeyDef {
   const cache: Array<readonly string[] | undefined> = new Array(c.freq.length);
-  return (i) => {
+  const keysOf = (i: number): readonly string[] => {
     const id = c.valueId[i]!;
     if (id < 0) return [];
-    return (cache[id] ??= [key(c.norm[i]!)]);
+    return (cache[id] ??= [of(c.norm[i]!)]);
   };
+  return { key, kind, columns: [c.name], keysOf, perValue: { column: c, key: of } };
+}
+
+/** The first record's normalised text of each value id. */
+function valueTexts(c: PreparedColumn): string[] {
+  const text = new Array<string>(c.freq.length);
+  let left = c.freq.length;
+  for (let i = 0; i < c.valueId.length && left > 0; i++) {
+    const v = c.valueId[i]!;
+    if (v >= 0 && text[v] === undefined) {
+      text[v] = c.norm[i]!;
+      left--;
+    }
+  }
+  return text;
+}
+
+/** Groups records by a key into flat lists; a key of one value per record maps value ids, not records. */
+function blocksOf(def: KeyDef, n: number): Blocks {
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (k: string): number => {
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(k, id);
+      names.push(k);
+    }
+    return id;
+  };
+  if (def.perValue) {
+    const c = def.perValue.column;
+    const texts = valueTexts(c);
+    // Value ids are numbered by first record, so key ids given in value order follow first records too.
+    const keyOfValue = new Int32Array(texts.length);
+    for (let v = 0; v < texts.length; v++) keyOfValue[v] = idOf(def.perValue.key(texts[v]!));
+    const rec = new Int32Array(n);
+    const count = new Int32Array(names.length + 1);
+    for (let i = 0; i < n; i++) {
+      const v = c.valueId[i]!;
+      const k = v < 0 ? -1 : keyOfValue[v]!;
+      rec[i] = k;
+      if (k >= 0) count[k + 1]!++;
+    }
+    for (let k = 0; k < names.length; k++) count[k + 1]! += count[k]!;
+    const start = count.slice();
+    const members = new Int32Array(start[names.length]!);
+    for (let i = 0; i < n; i++) if (rec[i]! >= 0) members[count[rec[i]!]!++] = i;
+    return { names, start, members };
+  }
+  const lists: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    for (const k of def.keysOf(i)) {
+      const id = idOf(k);
+      (lists[id] ??= []).push(i);
+    }
+  }
+  const start = new Int32Array(names.length + 1);
+  for (let k = 0; k < names.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
+  const members = new Int32Array(start[names.length]!);
+  for (let k = 0; k < names.length; k++) members.set(lists[k]!, start[k]!);
+  return { names, start, members };
 }
 
 /** The keys derived from the compared columns. */
 function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
   const defs: KeyDef[] = [];
-  const one = (v: string | null): readonly string[] => (v === null ? [] : [v]);
   for (const c of cols) {
     if (c.present === 0) continue;
     const distinct = c.freq.length;
@@ -61,10 +131,10 @@ function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
       continue;
     }
     // Fuzzy columns block on a prefix and a sound (an exact block lies inside its prefix block); others on the value.
-    if (c.kind !== 'jaroWinkler' && c.kind !== 'levenshtein') defs.push({ key: `${c.name}: exact`, kind: 'exact', columns: [c.name], keysOf: (i) => one(c.norm[i]!) });
+    if (c.kind !== 'jaroWinkler' && c.kind !== 'levenshtein') defs.push(perValueDef(`${c.name}: exact`, 'exact', c, (v) => v));
     else {
-      defs.push({ key: `${c.name}: first 4 characters`, kind: 'prefix', columns: [c.name], keysOf: perValue(c, (v) => v.slice(0, 4)) });
-      if (c.kind === 'jaroWinkler') defs.push({ key: `${c.name}: sounds like`, kind: 'phonetic', columns: [c.name], keysOf: perValue(c, phonetic) });
+      defs.push(perValueDef(`${c.name}: first 4 characters`, 'prefix', c, (v) => v.slice(0, 4)));
+      if (c.kind === 'jaroWinkler') defs.push(perValueDef(`${c.name}: sounds like`, 'phonetic', c, phonetic));
     }
   }
   return defs;
@@ -72,38 +142,34 @@ function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
 
 interface Plan {
   def: KeyDef;
-  blocks: Map<string, number[]>;
+  blocks: Blocks;
   cap: number;
   report: BlockKey;
 }
 
 /** Pairs a block of these records gives (A×B in a link). */
-function blockPairs(members: number[], side: Side): number {
-  if (side.nA === null) return (members.length * (members.length - 1)) / 2;
+function blockPairs(members: Int32Array, from: number, to: number, side: Side): number {
+  const size = to - from;
+  if (side.nA === null) return (size * (size - 1)) / 2;
   let a = 0;
-  for (const m of members) if (m < side.nA) a++;
-  return a * (members.length - a);
+  for (let x = from; x < to; x++) if (members[x]! < side.nA) a++;
+  return a * (size - a);
 }
 
 /** Counts a key's blocks and sets its cap (before any pair exists). */
 function plan(def: KeyDef, side: Side, opts: BlockingOptions, budget: number): Plan {
-  const blocks = new Map<string, number[]>();
-  for (let i = 0; i < side.n; i++) {
-    for (const k of def.keysOf(i)) {
-      let b = blocks.get(k);
-      if (!b) blocks.set(k, (b = []));
-      b.push(i);
-    }
-  }
+  const blocks = blocksOf(def, side.n);
+  const { names, start, members } = blocks;
   let largest = 0;
   let largestValue: string | null = null;
   let pairsIfUncapped = 0;
   const sized: Array<{ size: number; pairs: number }> = [];
-  for (const [k, m] of blocks) {
-    const p = blockPairs(m, side);
+  for (let k = 0; k < names.length; k++) {
+    const size = start[k + 1]! - start[k]!;
+    const p = blockPairs(members, start[k]!, start[k + 1]!, side);
     pairsIfUncapped += p;
-    if (m.length > largest) [largest, largestValue] = [m.length, k];
-    if (p > 0) sized.push({ size: m.length, pairs: p });
+    if (size > largest) [largest, largestValue] = [size, names[k]!];
+    if (p > 0) sized.push({ size, pairs: p });
   }
   // The cap: maxBlock, lowered until the key's pairs fit its budget.
   sized.sort((x, y) => y.size - x.size);
@@ -119,19 +185,57 @@ function plan(def: KeyDef, side: Side, opts: BlockingOptions, budget: number): P
   let cappedRecords = 0;
   for (const b of sized) if (b.size > cap) [cappedBlocks, cappedRecords] = [cappedBlocks + 1, cappedRecords + b.size];
   const shown = largestValue === null ? null : def.kind === 'token' ? null : short(largestValue);
-  return { def, blocks, cap, report: { key: def.key, kind: def.kind, columns: def.columns, blocks: blocks.size, largest, largestValue: shown, pairsIfUncapped, pairs, cappedBlocks, cappedRecords } };
+  return { def, blocks, cap, report: { key: def.key, kind: def.kind, columns: def.columns, blocks: names.length, largest, largestValue: shown, pairsIfUncapped, pairs, cappedBlocks, cappedRecords } };
 }
 
 /** The sorted-neighbourhood orders: all compared text in column order, and rotated by one column. */
-function neighbourhoodKeys(cols: PreparedColumn[]): Array<{ key: string; columns: string[]; valueOf: (i: number) => string }> {
+function neighbourhoodKeys(cols: PreparedColumn[]): Array<{ key: string; cols: PreparedColumn[] }> {
   const text = cols.filter((c) => c.kind !== 'numeric' && c.present > 0);
   if (!text.length) return [];
-  const out = [{ key: `sorted neighbourhood (${text.map((c) => c.name).join(', ')})`, columns: text.map((c) => c.name), valueOf: (i: number) => text.map((c) => c.norm[i] ?? '').join('\u0001') }];
+  const out = [{ key: `sorted neighbourhood (${text.map((c) => c.name).join(', ')})`, cols: text }];
   if (text.length > 1) {
     const rot = [...text.slice(1), text[0]!];
-    out.push({ key: `sorted neighbourhood (${rot.map((c) => c.name).join(', ')})`, columns: rot.map((c) => c.name), valueOf: (i: number) => rot.map((c) => c.norm[i] ?? '').join('\u0001') });
+    out.push({ key: `sorted neighbourhood (${rot.map((c) => c.name).join(', ')})`, cols: rot });
   }
   return out;
+}
+
+/** Each value id's rank among the column's values in string order; a missing value ranks with "" (0). */
+function ranks(c: PreparedColumn): Int32Array {
+  const texts = valueTexts(c);
+  const byText = Int32Array.from(texts.keys()).sort((x, y) => (texts[x]! < texts[y]! ? -1 : texts[x]! > texts[y]! ? 1 : 0));
+  const rank = new Int32Array(texts.length);
+  byText.forEach((v, r) => (rank[v] = texts[v] === '' ? 0 : r + 1));
+  return rank;
+}
+
+/**
+ * Records in the order of their values column by column (missing as ""), ties by record: the order of
+ * sorting the values joined by a separator below every character, by stable counting sorts on each
+ * column's ranks, last column first — without building a joined string per record.
+ */
+function neighbourhoodOrder(cols: PreparedColumn[], rankOf: Map<PreparedColumn, Int32Array>, n: number): Int32Array {
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  for (let c = cols.length - 1; c >= 0; c--) {
+    const col = cols[c]!;
+    let rank = rankOf.get(col);
+    if (!rank) rankOf.set(col, (rank = ranks(col)));
+    const key = (i: number) => {
+      const v = col.valueId[i]!;
+      return v < 0 ? 0 : rank[v]!;
+    };
+    const pos = new Int32Array(rank.length + 2);
+    for (let i = 0; i < n; i++) pos[key(i) + 1]!++;
+    for (let r = 0; r <= rank.length; r++) pos[r + 1]! += pos[r]!;
+    for (let t = 0; t < n; t++) {
+      const i = order[t]!;
+      next[pos[key(i)]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 export interface BlockingOutcome {
@@ -168,10 +272,9 @@ export function block(cols: PreparedColumn[], side: Side, opts: BlockingOptions,
     set.add(i, j);
   };
   // Sorted neighbourhood first: linear, and the one key that no repeated value can blow up.
+  const rankOf = new Map<PreparedColumn, Int32Array>();
   for (const s of sn) {
-    const order = Int32Array.from({ length: side.n }, (_, i) => i);
-    const vals = Array.from({ length: side.n }, (_, i) => s.valueOf(i));
-    order.sort((x, y) => (vals[x]! < vals[y]! ? -1 : vals[x]! > vals[y]! ? 1 : x - y));
+    const order = countOnly ? new Int32Array(0) : neighbourhoodOrder(s.cols, rankOf, side.n);
     let pairs = 0;
     if (!countOnly) {
       for (let k = 0; k < order.length && !full; k++) {
@@ -180,17 +283,20 @@ export function block(cols: PreparedColumn[], side: Side, opts: BlockingOptions,
       }
       pairs = set.size;
     } else pairs = Math.max(0, side.n - 1) * (opts.window - 1);
-    keys.unshift({ key: s.key, kind: 'sortedNeighbourhood', columns: s.columns, blocks: 1, largest: side.n, largestValue: null, pairsIfUncapped: pairs, pairs, cappedBlocks: 0, cappedRecords: 0 });
+    keys.unshift({ key: s.key, kind: 'sortedNeighbourhood', columns: s.cols.map((c) => c.name), blocks: 1, largest: side.n, largestValue: null, pairsIfUncapped: pairs, pairs, cappedBlocks: 0, cappedRecords: 0 });
   }
   let snTotal = set.size;
   for (const p of plans) {
     if (countOnly || full) break;
-    for (const members of p.blocks.values()) {
-      if (members.length > p.cap || members.length < 2) continue;
-      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) add(members[x]!, members[y]!);
-      if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');
+    const { start, members } = p.blocks;
+    for (let k = 0; k + 1 < start.length; k++) {
+      const from = start[k]!;
+      const to = start[k + 1]!;
+      if (to - from > p.cap || to - from < 2) continue;
+      for (let x = from; x < to; x++) for (let y = x + 1; y < to; y++) add(members[x]!, members[y]!);
+      if ((k & 0xfff) === 0 && ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');
     }
-    p.blocks.clear();
+    p.blocks = { names: [], start: new Int32Array(1), members: new Int32Array(0) };
     ctx.progress(0, 1, `blocking: ${fmt(set.size)} candidate pairs`);
   }
   if (full) warnings.push(`candidate pairs reached the limit of ${fmt(opts.maxPairs)}: later keys were cut short; raise maxBlock less or compare fewer columns`);

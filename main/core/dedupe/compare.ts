@@ -76,24 +76,33 @@ export function prepareColumn(c: Comparison, raw: ReadonlyArray<string | null>):
   const norm: Array<string | null> = new Array(n);
   const valueId = new Int32Array(n);
   const ids = new Map<string, number>();
+  // Raw values repeat (names, cities): each distinct raw value is normalised once.
+  const idOfRaw = new Map<string, number>();
+  const texts: string[] = [];
   const counts: number[] = [];
   let present = 0;
   for (let i = 0; i < n; i++) {
-    const v = normalise(raw[i] ?? null, c.normalise);
-    norm[i] = v;
-    if (v === null) {
-      valueId[i] = -1;
+    const r = raw[i] ?? null;
+    let id = r === null ? -1 : idOfRaw.get(r);
+    if (id === undefined) {
+      const v = normalise(r, c.normalise);
+      id = v === null ? -1 : ids.get(v);
+      if (id === undefined) {
+        id = counts.length;
+        ids.set(v!, id);
+        texts.push(v!);
+        counts.push(0);
+      }
+      idOfRaw.set(r!, id);
+    }
+    valueId[i] = id;
+    if (id < 0) {
+      norm[i] = null;
       continue;
     }
+    norm[i] = texts[id]!;
     present++;
-    let id = ids.get(v);
-    if (id === undefined) {
-      id = counts.length;
-      ids.set(v, id);
-      counts.push(0);
-    }
     counts[id]!++;
-    valueId[i] = id;
   }
   const freq = new Float64Array(counts.length);
   for (let k = 0; k < counts.length; k++) freq[k] = counts[k]! / Math.max(1, present);
