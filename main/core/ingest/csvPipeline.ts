@@ -1,6 +1,7 @@
 // The inserting half of a CSV (or Parquet) import: runs the parser in a second thread and writes its
 // batches, so that parsing and SQLite inserts overlap on two cores. A batch is one string plus three
 // numbers per field (start, end, flag): flag 1 = undo doubled quotes, flag 2 = a missing value (null).
+import { rmSync } from 'node:fs';
 import { spawnWorker } from '../jobs/spawn';
 import { TidysetError } from '../errors';
 import type { ErrorCode } from '../errors';
@@ -29,16 +30,29 @@ export function runCsvPipeline(params: Omit<CsvParseParams, 'role'>, temp: strin
   return runPipeline({ ...params, role: 'csv-parse' }, temp, size, ctx, label);
 }
 
-/** Decodes a Parquet file or folder in a worker and writes it into a new table file at `temp`. */
-export function runParquetPipeline(file: string, temp: string, size: number, ctx: JobContext, label: string): Promise<PipelineResult> {
-  return runPipeline({ role: 'parquet-decode', file }, temp, size, ctx, label);
+/**
+ * Decodes a Parquet file or folder in a worker and writes it into a new table file at `temp`. With
+ * `heapMb` the decoder's old generation is capped there (V8 grows a heap lazily towards its limit, so
+ * an uncapped decoder holds far more than one row group needs); should the cap prove too small the
+ * decoder runs again uncapped, from the start, and the result says so.
+ */
+export async function runParquetPipeline(file: string, temp: string, size: number, ctx: JobContext, label: string, heapMb?: number): Promise<PipelineResult & { uncappedRetry?: true }> {
+  if (heapMb === undefined) return runPipeline({ role: 'parquet-decode', file }, temp, size, ctx, label);
+  try {
+    return await runPipeline({ role: 'parquet-decode', file }, temp, size, ctx, label, { maxOldGenerationSizeMb: heapMb });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+    // The first attempt's table file goes; the second writes a new one in its place.
+    for (const x of ['', '-wal', '-shm', '-journal']) rmSync(`${temp}${x}`, { force: true });
+    return { ...(await runPipeline({ role: 'parquet-decode', file }, temp, size, ctx, label)), uncappedRetry: true };
+  }
 }
 
-function runPipeline(params: CsvParseParams | ParquetDecodeParams, temp: string, size: number, ctx: JobContext, label: string): Promise<PipelineResult> {
+function runPipeline(params: CsvParseParams | ParquetDecodeParams, temp: string, size: number, ctx: JobContext, label: string, limits: { maxOldGenerationSizeMb?: number } = {}): Promise<PipelineResult> {
   const what = params.role === 'csv-parse' ? 'CSV parser' : 'Parquet decoder';
   const quote = params.role === 'csv-parse' ? params.quote ?? '' : '';
   return new Promise<PipelineResult>((resolve, reject) => {
-    const worker = spawnWorker(params);
+    const worker = spawnWorker(params, limits);
     let writer: TableWriter | undefined;
     let names: string[] = [];
     let originals: string[] = [];

@@ -8,6 +8,8 @@ import { describe, test } from 'node:test';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { fileParts } from '../../../../main/core/ingest/parts';
+import { runParquetPipeline } from '../../../../main/core/ingest/csvPipeline';
+import { decoderHeapMb, largestRowGroup } from '../../../../main/core/ingest/parquet';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { scanFolder } from '../../../../main/core/scan/scan';
 import { readRows } from '../../../../main/core/rows/datasetDb';
@@ -88,6 +90,25 @@ describe('Parquet import', () => {
       conn.closeSync();
     });
   }
+
+  test('the decoder heap cap: from the largest row group, at least 192 MB; too small a cap decodes again uncapped, exactly', async () => {
+    assert.equal(decoderHeapMb(0), 192);
+    assert.equal(decoderHeapMb(122_880 * 12), 192, 'the bench file: DuckDB row groups of 122,880 rows, 12 columns');
+    assert.equal(decoderHeapMb(1_000_000 * 20), 2442);
+    assert.equal(decoderHeapMb(1e12), 8192);
+    const conn = await duck();
+    const dir = path.dirname(kit.write('heap', ''));
+    const file = path.join(dir, 'one-group.parquet');
+    await conn.run(`COPY (SELECT range AS id, 'text value number ' || range AS s, range / 7.0 AS x FROM range(300000)) TO ${lit(file)} (FORMAT parquet, ROW_GROUP_SIZE 300000)`);
+    assert.equal(await largestRowGroup(file), 900_000);
+    const temp = path.join(dir, 'heap.sqlite');
+    // 16 MB cannot hold a decoded group of 300,000 rows: the decoder runs out of memory and runs again uncapped.
+    const r = await runParquetPipeline(file, temp, 0, quietContext, 'heap', 16);
+    assert.equal(r.uncappedRetry, true);
+    assert.equal(r.writer.rows, 300_000);
+    r.writer.abort();
+    conn.closeSync();
+  });
 
   test('a folder of part files imports as one dataset, in part order, with the parts listed', async () => {
     const conn = await duck();
