@@ -5,6 +5,7 @@ import { contract, type EventName, type EventPayload, type Method, type Reply } 
 import { TidysetError, fileSystemError } from '../core/errors';
 import { Workspace } from '../core/workspace';
 import { recoverAbandoned } from '../core/clean/writer';
+import { resumeErasures } from '../core/protect/erase/erase';
 import { appHandlers } from './app';
 import { cleanHandlers } from './clean';
 import { clusterHandlers } from './cluster';
@@ -90,6 +91,14 @@ export class Dispatcher {
     this.ws = Workspace.open(opts.workspaceDir);
     // History steps a killed writer left half done, on datasets nobody is writing now.
     recoverAbandoned(this.ws);
+    // An erasure a killed process left is finished before anything else reads the data. If a writer
+    // holds one of its datasets, or the purge fails, the app still opens: the audit screen and the
+    // next erasure finish it (and say why it is not finished).
+    try {
+      resumeErasures(this.ws);
+    } catch (e) {
+      if (!(e instanceof TidysetError && e.code === 'DATASET_BUSY')) process.stderr.write(`tidyset: an unfinished erasure could not be finished yet: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
     this.jobs = new JobManager(this.ws.dir);
     this.reader = new Reader(this.ws.dir);
     // The app and serve mode start the reader thread at once; tests start it on first use.

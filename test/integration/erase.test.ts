@@ -13,6 +13,8 @@ import { filesUnder } from '../../main/core/protect/erase/physical';
 import { applyOp, listHistory } from '../../main/core/clean/engine';
 import { openDb } from '../../main/core/db/open';
 import { Workspace } from '../../main/core/workspace';
+import { AuditLog } from '../../main/core/protect/audit';
+import { Dispatcher } from '../../main/api/dispatch';
 
 const VALUE = 'erase.me.subject@kill-test.example';
 const ROW_CELLS = ['Quinbert Vexholm', 'Zanzibar-Quay-99'];
@@ -97,6 +99,24 @@ for (const point of ['erase:begun', 'erase:data', 'erase:purge']) {
     for (const v of [VALUE, ...ROW_CELLS]) assert.deepEqual(holding(ws, v), [], `${v} is gone from every file`);
   });
 }
+
+test('the app finishes an erasure a killed process left as soon as it opens the workspace, before any call', async () => {
+  const ws = setup('erase-app-start');
+  const killed = spawnSync(process.execPath, [BIN, 'erase', '--value', VALUE, '--reason', 'kill test', '--yes'], {
+    encoding: 'utf8', env: { ...process.env, TIDYSET_WORKSPACE: ws, TIDYSET_TEST_KILL_AT: 'erase:data' },
+  });
+  assert.equal(killed.signal, 'SIGKILL', killed.stderr);
+  const before = Workspace.open(ws, { maintenance: false });
+  assert.equal(new AuditLog(before.catalog).unfinished().length, 1, 'the kill left the erasure unfinished');
+  before.close();
+  const d = new Dispatcher({ workspaceDir: ws, face: 'test' });
+  try {
+    assert.deepEqual(new AuditLog(d.ws.catalog).unfinished(), []);
+    for (const v of [VALUE, ...ROW_CELLS]) assert.deepEqual(holding(ws, v), [], `${v} is gone from every file`);
+  } finally {
+    await d.close();
+  }
+});
 
 /** Runs `tidyset erase` and SIGKILLs it after `ms` (it may finish first). */
 function eraseKilledAfter(ws: string, ms: number): Promise<NodeJS.Signals | null> {
