@@ -32,8 +32,8 @@ export const clusterHandlers: Pick<Handlers, 'jobs.cluster' | 'cluster.results' 
     return { summary: r.summary, clusters: r.clusters.slice(offset, offset + limit), total: r.clusters.length };
   },
 
-  'cluster.merge': async ({ dataset, column, merges }, ctx) => {
-    const op = mergeOp(column, merges);
+  'cluster.merge': async ({ dataset, column, merges, where }, ctx) => {
+    const op = mergeOp(column, merges, where);
     const r = await runClean(ctx, { action: 'apply', dataset, op }, 'Merge clusters');
     const step = r.steps[0]!;
     return { seq: step.seq, description: step.description, detail: { ...step.detail } };

@@ -1,6 +1,10 @@
 // Contract schemas of spelling clusters (cluster and edit): the job's parameters, a cluster, a result
 // page and a merge. The methods using them are in the map in ./contract.ts.
 import { z } from 'zod';
+import { FilterSchema } from './filters';
+
+/** The rows to cluster and merge in: the grid's filters and facet selections (all must match); absent or empty: every row. */
+const WhereSchema = z.array(FilterSchema).max(32).optional();
 
 export const CLUSTER_METHODS = ['fingerprint', 'ngram', 'metaphone', 'cologne', 'levenshtein', 'jaro-winkler'] as const;
 export const ClusterMethodSchema = z.enum(CLUSTER_METHODS);
@@ -17,6 +21,7 @@ export const ClusterParamsSchema = z.object({
   threshold: z.number().min(0.7).max(0.99).default(0.9),
   /** N-gram fingerprint: the n-gram size. */
   ngram: z.number().int().min(1).max(6).default(2),
+  where: WhereSchema,
 });
 export type ClusterParams = z.infer<typeof ClusterParamsSchema>;
 
@@ -65,5 +70,7 @@ export const ClusterMergeInSchema = z.object({
   dataset: z.string().min(1),
   column: z.string().min(1),
   merges: z.array(z.object({ values: z.array(z.string()).min(1), to: z.string() })).min(1).max(1_000_000),
+  /** Merge in these rows only (the rows that were clustered); recorded as the massEdit's `where`. */
+  where: WhereSchema,
 });
 export type ClusterMerge = z.infer<typeof ClusterMergeInSchema>['merges'][number];

@@ -125,6 +125,31 @@ describe('cluster and edit in the browser', { skip }, () => {
     await dialog.root.waitFor({ state: 'detached' });
   });
 
+  test('with a facet selection only those rows are clustered, and the merge changes only them', async () => {
+    const facets = new FacetsPanel(page);
+    const facet = await facets.settled('text', 'id');
+    // Rows 1–6: the New York spellings only.
+    await facets.pick(facet, '1');
+    for (const id of ['2', '3', '4', '5', '6']) await facets.pick(facet, id, true);
+    await clean.choose('city', 'Cluster and edit…');
+    await dialog.ready();
+    await dialog.root.getByTestId('cluster-scope').waitFor();
+    assert.deepEqual(await dialog.values(), [['New York', 'NEW YORK', 'York, New', 'new york']]);
+    await screenshot(page, 'cluster-filtered-1400');
+    await dialog.clusters().nth(0).getByTestId('cluster-merge').check();
+    await dialog.newValue(0).press('Enter');
+    await dialog.root.getByTestId('cluster-merged').waitFor();
+    await clean.toast(/Merged 1 cluster in city: 3 cells changed/).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.root.waitFor({ state: 'detached' });
+    await history.waitForPosition(1);
+    await clean.waitForCell(4, 'city', 'New York');
+    await facet.getByTestId('facet-reset').click();
+    await clean.waitForCell(9, 'city', 'boston');
+    await clean.toolbarButton('undo').click();
+    await history.waitForPosition(0);
+  });
+
   test('a long run shows its progress and Cancel stops it', async () => {
     const catalog = new CatalogPage(page);
     await catalog.goHome();

@@ -3,6 +3,7 @@
 // what is left. Esc closes; closing or changing the method stops a clustering still running.
 import { useMemo, useState } from 'react';
 import type { Dataset } from '../../../shared/api/catalog';
+import type { Filter } from '../../../shared/api/contract';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatCount } from '../../components/format';
@@ -18,13 +19,17 @@ import './cluster.css';
 interface Props {
   dataset: Dataset;
   column: string;
+  /** The grid's filters and facet selections: only those rows are clustered and merged. */
+  filters: readonly Filter[];
   onClose: () => void;
 }
 
-export function ClusterDialog({ dataset, column, onClose }: Props) {
+export function ClusterDialog({ dataset, column, filters, onClose }: Props) {
+  // The rows as filtered when the dialog opened (the grid cannot change under the open dialog).
+  const [where] = useState(() => [...filters]);
   const [settings, setSettings] = useState<ClusterSettings>({ method: 'fingerprint', radius: 1, threshold: 0.9 });
   const [version, setVersion] = useState(0);
-  const { state, job, cancel, more } = useClustering(dataset.name, column, settings, version);
+  const { state, job, cancel, more } = useClustering(dataset.name, column, settings, version, where);
   const resultId = state.phase === 'ready' ? state.summary.id : null;
   // Choices belong to one result: a new one starts with nothing checked and the suggested values.
   const [choice, setChoice] = useState<{ id: string | null; selected: Set<number>; to: Map<number, string> }>({ id: null, selected: new Set(), to: new Map() });
@@ -51,7 +56,7 @@ export function ClusterDialog({ dataset, column, onClose }: Props) {
     setMerging(true);
     setError(null);
     try {
-      const step = await change(dataset.id, 'Merging clusters…', (name) => api['cluster.merge']({ dataset: name, column, merges }));
+      const step = await change(dataset.id, 'Merging clusters…', (name) => api['cluster.merge']({ dataset: name, column, merges, ...(where.length ? { where } : {}) }));
       const text = `Merged ${formatCount(picked.length)} cluster${picked.length === 1 ? '' : 's'} in ${column}: ${formatCount(step.detail.changed)} cells changed`;
       toast('info', text, undefined, { label: 'Undo', run: () => void undoStep(dataset.id).catch(reportError) });
       setNote(`${text} (history step ${step.seq}).`);
@@ -110,6 +115,11 @@ export function ClusterDialog({ dataset, column, onClose }: Props) {
     >
       <div className="cluster-body" onKeyDown={onKeyDown} data-phase={state.phase} data-result={resultId ?? ""}>
         <ClusterSettingsBar settings={settings} onChange={setSettings} />
+        {where.length ? (
+          <div className="notice notice-info cluster-scope" data-testid="cluster-scope">
+            Only the rows that match the grid’s {where.length === 1 ? 'filter' : `${where.length} filters`} are clustered, and a merge changes only those rows.
+          </div>
+        ) : null}
         {note ? (
           <div className="notice notice-info cluster-note" data-testid="cluster-merged">
             {note}

@@ -2,7 +2,7 @@
 // running), follows its progress, and loads the clusters it stored, a page at a time.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cluster, ClusterMethod, ClusterSummary } from '../../../shared/api/cluster';
-import type { JobInfo } from '../../../shared/api/contract';
+import type { Filter, JobInfo } from '../../../shared/api/contract';
 import { api, errorMessage } from '../../api';
 import { putJob, useJobs, whenJobEnds } from '../../app/useJobs';
 
@@ -21,7 +21,8 @@ export type ClusterState =
 /** Clusters loaded at first and by each "Show more". */
 export const PAGE = 200;
 
-export function useClustering(dataset: string, column: string, settings: ClusterSettings, version: number) {
+/** `where`: the rows to cluster (the grid's filters when the dialog opened); empty for every row. */
+export function useClustering(dataset: string, column: string, settings: ClusterSettings, version: number, where: readonly Filter[] = []) {
   const [state, setState] = useState<ClusterState>({ phase: 'running', jobId: null });
   const jobs = useJobs();
   const current = useRef<string | null>(null);
@@ -31,7 +32,7 @@ export function useClustering(dataset: string, column: string, settings: Cluster
     let live = true;
     setState({ phase: 'running', jobId: null });
     const run = async () => {
-      const info = await api['jobs.cluster']({ dataset, column, ...settings });
+      const info = await api['jobs.cluster']({ dataset, column, ...settings, ...(where.length ? { where: [...where] } : {}) });
       putJob(info);
       current.current = info.id;
       if (!live) {
@@ -55,7 +56,7 @@ export function useClustering(dataset: string, column: string, settings: Cluster
       current.current = null;
       if (id) void api['jobs.cancel']({ id }).catch(() => undefined);
     };
-  }, [dataset, column, settings.method, settings.radius, settings.threshold, version]);
+  }, [dataset, column, settings.method, settings.radius, settings.threshold, version, where]);
 
   const cancel = useCallback(() => {
     const id = current.current;

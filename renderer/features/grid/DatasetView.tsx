@@ -85,7 +85,7 @@ export function DatasetView({ dataset }: { dataset: Dataset }) {
       </div>
       <ColumnMenu datasetId={dataset.id} />
       <CleanDialogs dataset={dataset} filters={filters} matching={matching} />
-      <ClusterDialogHost dataset={dataset} />
+      <ClusterDialogHost dataset={dataset} filters={filters} />
     </section>
   );
 }

@@ -119,13 +119,14 @@ export async function clusterColumn(ws: Workspace, p: ClusterParams, ctx: JobCon
   const started = performance.now();
   const ds = ws.datasets.get(p.dataset);
   const c = columnOf(ds, p.column);
-  const version = dataVersion(ws, ds, c);
+  const where = p.where ?? [];
+  const version = dataVersion(ws, ds, c, where);
   const id = resultId(version, p);
   const hit = cached<ClusterResult>(ws, `result-${id}.json`);
   if (hit?.summary) return { ...hit.summary, dataset: ds.name, column: c.name, reused: 'result', seconds: (performance.now() - started) / 1000 };
 
   ctx.progress(0, 1, 'counting distinct values');
-  const { distinct: d, reused } = distinctValues(ws, ds, c, version, ctx);
+  const { distinct: d, reused } = distinctValues(ws, ds, c, version, ctx, where);
   if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');
   const notes: string[] = [];
   const rows = d.counts.reduce((s, n) => s + n, 0);

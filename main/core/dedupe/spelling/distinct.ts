@@ -5,7 +5,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import type { Filter } from '../../../../shared/api/filters';
 import { openDb } from '../../db/open';
+import { registerFunctions, whereClause } from '../../rows/query';
 import type { StoredColumn, StoredDataset } from '../../db/repos/datasets';
 import { HistoryRepo } from '../../db/repos/history';
 import { TidysetError } from '../../errors';
@@ -36,9 +38,9 @@ export function columnOf(ds: StoredDataset, name: string): StoredColumn {
  * Names one state of one column's data: the dataset file, the column's physical name, and the last
  * applied history step (seq and time, since an undone step's seq is reused by the next one).
  */
-export function dataVersion(ws: Workspace, ds: StoredDataset, c: StoredColumn): string {
+export function dataVersion(ws: Workspace, ds: StoredDataset, c: StoredColumn, where: readonly Filter[] = []): string {
   const last = new HistoryRepo(ws.catalog).list(ds.id).filter((e) => e.state === 'done').at(-1);
-  const text = JSON.stringify([ds.file, c.physical, ds.rows, last?.seq ?? 0, last?.createdAt ?? '']);
+  const text = JSON.stringify([ds.file, c.physical, ds.rows, last?.seq ?? 0, last?.createdAt ?? '', ...(where.length ? [where] : [])]);
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
@@ -90,12 +92,16 @@ const CHUNK = 65_536;
  * on 1M rows: faster than SQLite's GROUP BY, which sorts, and it can report progress and be cancelled).
  * Most frequent first; ties in code-unit order.
  */
-export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn, ctx: JobContext = quietContext): DistinctValues {
+export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn, ctx: JobContext = quietContext, where: readonly Filter[] = []): DistinctValues {
   const db = openDb(ws.dataPath(ds.file), { readonly: true, mustExist: true });
   try {
     const p = c.physical;
     const span = db.prepare('SELECT min(_rid) AS lo, max(_rid) AS hi FROM rows').get() as { lo: number | null; hi: number | null };
-    const read = db.prepare(`SELECT ${p} FROM rows WHERE _rid >= ? AND _rid < ?`).pluck();
+    // Only the rows the filters match (the grid's filters and facet selections), when there are any.
+    const w = where.length ? whereClause(ds, [...where]) : null;
+    if (w) registerFunctions(db);
+    const stmt = db.prepare(`SELECT ${p} FROM rows WHERE _rid >= ? AND _rid < ?${w ? ` AND (${w.sql})` : ''}`).pluck();
+    const read = { all: (from: number, to: number) => stmt.all(from, to, ...(w?.params ?? [])) };
     const counts = new Map<string, number>();
     let blank = 0;
     const lo = span.lo ?? 0;
@@ -121,11 +127,11 @@ export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn, 
 }
 
 /** The distinct values of a column at this data version: from the cache, or read and cached. */
-export function distinctValues(ws: Workspace, ds: StoredDataset, c: StoredColumn, version: string, ctx: JobContext = quietContext): { distinct: DistinctValues; reused: boolean } {
+export function distinctValues(ws: Workspace, ds: StoredDataset, c: StoredColumn, version: string, ctx: JobContext = quietContext, where: readonly Filter[] = []): { distinct: DistinctValues; reused: boolean } {
   const name = `values-${version}.json`;
   const hit = cached<DistinctValues>(ws, name);
   if (hit && Array.isArray(hit.values) && Array.isArray(hit.counts)) return { distinct: hit, reused: true };
-  const distinct = readDistinct(ws, ds, c, ctx);
+  const distinct = readDistinct(ws, ds, c, ctx, where);
   writeCache(ws, name, distinct);
   return { distinct, reused: false };
 }

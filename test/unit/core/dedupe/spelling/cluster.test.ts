@@ -111,6 +111,28 @@ test('merging writes one massEdit step; undo restores every cell; the recipe hol
   assert.deepEqual(readRows(ws, ws.datasets.get('merge'), 0, 100).rows.map((r) => r[1]), before);
 });
 
+test('with the grid\'s filters: only the matching rows are clustered, and the merge changes only them', async () => {
+  await load('scoped', csv('city', CITIES));
+  // Rows 1–8 only (ids as text: the filter is the grid's own kind).
+  const where = [{ kind: 'in' as const, column: 'id', values: ['1', '2', '3', '4', '5', '6', '7', '8'] }];
+  const summary = await clusterColumn(ws, ClusterParamsSchema.parse({ dataset: 'scoped', column: 'city', method: 'fingerprint', where }), quietContext);
+  const clusters = readClusterResult(ws, 'scoped', 'city', summary.id).clusters;
+  assert.equal(summary.distinct, 5, 'New York ×3, new york, York New, NEW YORK, Boston ×2 — in rows 1–8');
+  assert.equal(summary.rows, 8);
+  assert.deepEqual(clusters.map((c) => c.values.map((v) => v.value).sort()), [['NEW YORK', 'New York', 'York, New', 'new york']]);
+  const all = await clusterColumn(ws, ClusterParamsSchema.parse({ dataset: 'scoped', column: 'city', method: 'fingerprint' }), quietContext);
+  assert.notEqual(all.id, summary.id, 'the filtered run is a result of its own');
+  assert.equal(all.distinct, 12);
+  // Zürich/Zurich (rows 15–16) cluster in the whole column; a filtered merge of both clusters leaves them alone.
+  const op = mergeOp('city', [{ values: ['new york', 'NEW YORK', 'York, New'], to: 'New York' }, { values: ['Zürich'], to: 'Zurich' }], where);
+  assert.deepEqual(op.where, where);
+  const step = applyOp(ws, 'scoped', op);
+  assert.equal(step.detail.changed, 3);
+  const after = readRows(ws, ws.datasets.get('scoped'), 0, 100).rows.map((r) => r[1]);
+  assert.deepEqual(after.slice(0, 6), Array(6).fill('New York'));
+  assert.deepEqual(after.slice(14, 16), ['Zürich', 'Zurich'], 'outside the filter: untouched');
+});
+
 test('mergeOp leaves out values equal to their target and refuses a value in two merges', () => {
   assert.deepEqual(mergeOp('c', [{ values: ['a', 'A'], to: 'a' }]).edits, [{ from: ['A'], to: 'a' }]);
   assert.throws(() => mergeOp('c', [{ values: ['a'], to: 'a' }]), /nothing to merge/);
