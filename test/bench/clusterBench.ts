@@ -15,7 +15,7 @@ import { quietContext } from '../../main/core/jobs/context';
 import { Workspace } from '../../main/core/workspace';
 import { ClusterParamsSchema, type ClusterMethod } from '../../shared/api/cluster';
 import { writeClusterCsv, type ClusterData } from './clusterData';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, textTable } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, textTable, loadLine } from './lib';
 
 const seconds = async (fn: () => unknown): Promise<number> => {
   const t = performance.now();
@@ -123,7 +123,7 @@ export async function runClusterBench(ctx: BenchContext): Promise<SectionReport>
     return {
       json: { rows, notes, figures, duck, sqliteGroupBy, jw: { talisman, own, pairs } },
       text: [`Spelling clusters — ${fmt(ds.rows)} rows`, '', textTable(headers, rows), '', ...notes].join('\n'),
-      markdown: [`### Spelling clusters — ${ctx.machine.date.slice(0, 10)} (measured under load)`, '', `Machine: ${machineLine(ctx.machine)}.`, '', markdownTable(headers, rows), '', ...notes.map((x) => `- ${x}`)].join('\n'),
+      markdown: [`### Spelling clusters — ${ctx.machine.date.slice(0, 10)}`, '', `Machine: ${machineLine(ctx.machine)}; ${loadLine()}.`, '', markdownTable(headers, rows), '', ...notes.map((x) => `- ${x}`)].join('\n'),
     };
   } finally {
     ws.close();

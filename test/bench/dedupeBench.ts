@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Workspace } from '../../main/core/workspace';
 import { generatePeople } from './dedupeData';
 import { QUALITY_CASES, runQualityCase, type QualityRow } from './dedupeQuality';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, measure, textTable } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, measure, textTable, loadLine } from './lib';
 
 const DATA = process.env.TIDYSET_DATA_DIR ?? path.resolve(__dirname, '../../../shared/data');
 const COLUMNS = 'first_name,surname,dob,city';
@@ -120,7 +120,7 @@ export async function runDedupeBench(ctx: BenchContext): Promise<SectionReport> 
   const sRows = speedRows.map((r) => [String(r.rows), fmt(r.seconds, 1), fmt(r.peakRssMb), String(r.comparisons), fmt(r.comparisons / r.seconds), String(r.clusters), f3(r.precision), f3(r.recall), fmt(r.duckdbSeconds, 1), String(r.duckdbPairs), `${(r.seconds / r.duckdbSeconds).toFixed(2)}x`]);
   const text = `dedupe quality (unsupervised default; then 50 labels in active-learning order)\n${textTable(qHead, qRows)}\n\ndedupe speed (${COLUMNS})\n${textTable(sHead, sRows)}`;
   const markdown = [
-    `Machine: ${machineLine(ctx.machine)}; measured under load (other helpers' jobs on the same 2 cores).`,
+    `Machine: ${machineLine(ctx.machine)}; ${loadLine()}.`,
     '',
     markdownTable(qHead, qRows),
     '',

@@ -11,7 +11,7 @@ import { eraseSubject } from '../../main/core/protect/erase/erase';
 import { searchSubject } from '../../main/core/protect/erase/search';
 import { Workspace } from '../../main/core/workspace';
 import { ensureInput } from './importBench';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, measure, textTable } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, measure, textTable, loadLine } from './lib';
 
 const NAMES = ['erase_a', 'erase_b', 'erase_c'];
 
@@ -76,7 +76,7 @@ export async function runEraseBench(ctx: BenchContext): Promise<SectionReport> {
       `Phases (search and plan / history steps / physical purge and byte check): first erase ${[r.phases.search, r.phases.erase, r.phases.purge].map((x) => fmt(x / 1000, 2)).join(' / ')} s; second ${[r2.phases.search, r2.phases.erase, r2.phases.purge].map((x) => fmt(x / 1000, 2)).join(' / ')} s.`,
       `Target < 10 s for one subject across 3 datasets including the physical purge: ${eraseS < 10 ? 'met' : 'not met'} (${fmt(eraseS, 2)} s); verified by reading every file: ${r.purge.verified ? 'yes' : 'no'}, VACUUMed: ${r.purge.vacuumed.join(', ') || 'none'}; second run VACUUMed: ${r2.purge.vacuumed.join(', ') || 'none'}.`,
       'The sqlite3 anchor is told the column and the exact value; Tidyset searches every column in every form (trimmed; ids also without spaces and dashes), records the history step and the audit entry, purges undo data, and reads every file of the workspace afterwards to check the value is gone.',
-      'Measured under load (other helpers share the 2 cores).',
+      `Measured with ${loadLine()}.`,
     ];
     return {
       json: { rows, notes, erase: r.datasets, vacuumPath: r2.datasets },

@@ -2,13 +2,12 @@
 // and after a date → year generalisation), through the engine's kAnonymity, against DuckDB's GROUP BY
 // of the same columns loaded into memory, as ratios; plus one page of the grid filter of rows below k.
 import { DuckDBInstance } from '@duckdb/node-api';
-import os from 'node:os';
 import { TagsRepo } from '../../main/core/db/repos/tags';
 import { kAnonymity } from '../../main/core/protect/kanon';
 import { pageRows } from '../../main/core/rows/query';
 import { benchWorkspace } from './gridBench';
 import { ensureInput } from './importBench';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable, loadLine } from './lib';
 
 const QUASI = ['signup_date', 'city', 'category'];
 
@@ -76,7 +75,7 @@ export async function runKanonBench(ctx: BenchContext): Promise<SectionReport> {
     rows.push(fmtRow('DuckDB GROUP BY, in-memory table', duck, { k: duck.k, classes: duck.classes, rowsBelow: raw.value.before.rowsBelow }));
     const headers = [`k-anonymity, ${fmt(ds.rows)} rows`, 'seconds (median)', 'CPU seconds', 'k', 'classes', 'rows below k=5', 'time vs DuckDB'];
     const notes = [
-      `Median of ${ctx.reps} runs each; measured under load (other work shared the 2 cores, load average ${fmt(os.loadavg()[0]!, 1)} at the end), so CPU seconds (this process, all threads) are given beside the wall clock. Quasi-identifiers: ${QUASI.join(', ')}.`,
+      `Median of ${ctx.reps} runs each; ${loadLine()}; CPU seconds (this process, all threads) are given beside the wall clock. Quasi-identifiers: ${QUASI.join(', ')}.`,
       'Tidyset groups in SQLite over the dataset file (the path of the app and `tidyset kanon`); DuckDB groups a columnar in-memory table it loaded beforehand (load not timed).',
       `Target (3 quasi-identifiers on 1M rows < 2 s): ${raw.seconds < 2 ? 'met' : 'not met'} on the wall clock (${fmt(raw.seconds, 2)} s as they are, ${fmt(raw.cpu, 2)} CPU s; ${fmt(both.seconds, 2)} s for before and after a generalisation).`,
     ];

@@ -136,6 +136,15 @@ export function machineLine(m: MachineInfo): string {
   return `nproc ${m.nproc} · ${m.cpuModel} · ${m.totalMemGb} GB RAM · Node ${m.node} · ${m.platform}`;
 }
 
+/**
+ * The machine's load when a section ends (1- and 5-minute averages): says how much else shared the
+ * cores during the run, measured rather than assumed.
+ */
+export function loadLine(): string {
+  const [one, five] = os.loadavg();
+  return `load average at the end ${one!.toFixed(1)} (1 min), ${five!.toFixed(1)} (5 min) on ${os.cpus().length} cores`;
+}
+
 /** What every benchmark section receives from run.ts. */
 export interface BenchContext {
   /** Repository root. */

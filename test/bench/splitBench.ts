@@ -12,7 +12,7 @@ import { datasetLeakage } from '../../main/core/split/datasetLeakage';
 import { splitDataset } from '../../main/core/split/splitDataset';
 import { benchWorkspace } from './gridBench';
 import { ensureInput } from './importBench';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable, loadLine } from './lib';
 
 const lit = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
@@ -70,7 +70,7 @@ export async function runSplitBench(ctx: BenchContext): Promise<SectionReport> {
     const pqS = seconds[cases[1]![0]]!;
     const headers = [`${fmt(n)} rows`, 'seconds (median)', 'rows/s', 'vs DuckDB CSV', 'vs DuckDB Parquet'];
     const notes = [
-      `Median of ${ctx.reps} runs each; measured under load (other jobs share the machine). A Tidyset split reads the row keys, assigns the parts, writes every part (SHA-256, fsync), runs the leakage check (exact and MinHash near-duplicates, groups, time) in the same pass, and writes manifest.json and DATASHEET.md as one unit; DuckDB's COPY writes one file from an in-memory table of text columns.`,
+      `Median of ${ctx.reps} runs each; ${loadLine()}. A Tidyset split reads the row keys, assigns the parts, writes every part (SHA-256, fsync), runs the leakage check (exact and MinHash near-duplicates, groups, time) in the same pass, and writes manifest.json and DATASHEET.md as one unit; DuckDB's COPY writes one file from an in-memory table of text columns.`,
       `Targets: split + write CSV < 5 s: ${csvS < 5 ? 'met' : 'not met'} (${fmt(csvS, 2)} s); Parquet < 10 s: ${pqS < 10 ? 'met' : 'not met'} (${fmt(pqS, 2)} s); leakage 1M vs 100k < 5 s: ${leak < 5 ? 'met' : 'not met'} (${fmt(leak, 2)} s).`,
     ];
     return {

@@ -30,7 +30,7 @@ function exportSuite(make: () => Promise<Harness>): void {
   test('jobs.export writes the filtered, sorted rows and chosen columns; the outcome lists files with sizes and the manifest entry', async () => {
     // Detection after the import tags `name` as a direct identifier: these exports confirm writing it as it is.
     const job = await call<JobInfo>('jobs.export', {
-      dataset: 'people', format: 'jsonl', out, columns: ['name', 'age'], allowDirect: true,
+      dataset: 'people', format: 'jsonl', out, columns: ['name', 'age'],
       filters: [{ kind: 'number', column: 'age', min: 30, max: null }], sort: [{ column: 'age', dir: 'desc' }],
     });
     assert.equal(job.kind, 'export');
@@ -52,8 +52,8 @@ function exportSuite(make: () => Promise<Harness>): void {
   });
 
   test('a second export is refused at once with ALREADY_EXISTS, and goes through with force', async () => {
-    await assert.rejects(call('jobs.export', { dataset: 'people', format: 'jsonl', out, allowDirect: true }), (e: unknown) => (e as { code: string }).code === 'ALREADY_EXISTS');
-    const end = await finished(await call<JobInfo>('jobs.export', { dataset: 'people', format: 'jsonl', out, force: true, allowDirect: true }));
+    await assert.rejects(call('jobs.export', { dataset: 'people', format: 'jsonl', out }), (e: unknown) => (e as { code: string }).code === 'ALREADY_EXISTS');
+    const end = await finished(await call<JobInfo>('jobs.export', { dataset: 'people', format: 'jsonl', out, force: true }));
     assert.equal(end.state, 'done', JSON.stringify(end.error));
     assert.equal(readFileSync(path.join(out, 'people.jsonl'), 'utf8').trim().split('\n').length, readFileSync(path.join(FIXTURES, 'people.csv'), 'utf8').trim().split('\n').length - 1);
   });
