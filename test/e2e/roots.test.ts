@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeApp, openApp, screenshot, skipReason } from './browser';
 import { CatalogPage } from './pages/CatalogPage';
 import { ScanDialog } from './pages/ScanDialog';
-import { E2E_ROOTS, type Served } from './serve';
+import { E2E_ROOTS, ROOT, type Served } from './serve';
 
 describe('data roots in the folder browser', { skip: skipReason() }, () => {
   let served: Served;
@@ -52,5 +52,30 @@ describe('data roots in the folder browser', { skip: skipReason() }, () => {
     await error.waitFor();
     assert.match(await error.innerText(), /outside the data roots/);
     await screenshot(page, 'roots-refused');
+  });
+
+  test('a path typed before the browser has loaded its first folder is the one scanned', async () => {
+    await page.keyboard.press('Escape');
+    await scan.root.waitFor({ state: 'detached' });
+    // Hold the browser's first listing until a path has been typed.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/call/fs.list', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const folder = path.join(ROOT, 'test', 'fixtures', 'e2e');
+    await scan.openWithShortcut();
+    await scan.root.getByTestId('scan-path').fill(folder);
+    release();
+    // The listing of the default folder (the first root) arrives and is shown...
+    await scan.root.getByTestId('folder-list').getByRole('option', { name: 'e2e', exact: true }).waitFor();
+    await page.unroute('**/api/call/fs.list');
+    // ...without replacing what was typed, which is what the scan reads.
+    assert.equal(await scan.root.getByTestId('scan-path').inputValue(), folder);
+    await scan.root.getByTestId('start-scan').click();
+    await scan.root.getByTestId('scan-summary').waitFor();
+    const rows = await scan.root.getByTestId('source-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-path') ?? ''));
+    assert.ok(rows.length > 0 && rows.every((p) => p.startsWith(folder + path.sep)), rows.join(', '));
   });
 });

@@ -11,9 +11,12 @@ interface Listing {
 }
 
 interface Props {
-  /** Folder to show; the browser reports where it went through onNavigate. */
+  /**
+   * Folder to show; the browser reports where it went through onNavigate. `resolved`: the engine's
+   * default folder, reported for an empty `path` — not a choice of the user's.
+   */
   path: string;
-  onNavigate: (path: string) => void;
+  onNavigate: (path: string, how?: { resolved: boolean }) => void;
   /** Enter on the list with nothing to descend into, or a double-click: scan this folder. */
   onChoose?: (path: string) => void;
   includeHidden: boolean;
@@ -70,7 +73,7 @@ export function FolderBrowser({ path, onNavigate, onChoose, includeHidden }: Pro
         setListing(l);
         setError(null);
         setActive(0);
-        if (l.path !== path) onNavigateRef.current(l.path);
+        if (l.path !== path) onNavigateRef.current(l.path, { resolved: !path });
       },
       (e) => !stale && setError(errorMessage(e)),
     );

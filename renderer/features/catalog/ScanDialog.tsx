@@ -16,9 +16,12 @@ export function ScanDialog({ onClose }: { onClose: () => void }) {
   const { list: datasets } = useDatasets();
   const [browsePath, setBrowsePath] = useState('');
   const [optionsFor, setOptionsFor] = useState<Source | null>(null);
-  const navigateTo = (p: string) => {
+  const navigateTo = (p: string, how?: { resolved: boolean }) => {
     setBrowsePath(p);
-    flow.setPath(p);
+    // The default folder arrives after the dialog opens: it fills the field only if nothing was typed
+    // there meanwhile (a path typed and scanned at once must not be replaced under the user).
+    if (how?.resolved) flow.setPath((typed) => (typed === '' ? p : typed));
+    else flow.setPath(p);
   };
   const picked = flow.sources.filter((s) => s.importable && flow.selected.has(s.path)).length;
   const importable = flow.sources.filter((s) => s.importable).length;
