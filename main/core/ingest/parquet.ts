@@ -44,22 +44,28 @@ export function partsOf(fileOrDir: string): string[] {
   return parts;
 }
 
-/** Rows, columns and part files of a Parquet file or folder, from the footers only. */
-export async function parquetInfo(fileOrDir: string): Promise<{ rows: number; columns: string[]; parts: string[] }> {
+/**
+ * Rows, columns and part files of a Parquet file or folder, and the most cells (rows × columns) of any
+ * one row group, from the footers only.
+ */
+export async function parquetInfo(fileOrDir: string): Promise<{ rows: number; columns: string[]; parts: string[]; largestGroupCells: number }> {
   const parts = partsOf(fileOrDir);
   let rows = 0;
   let columns: string[] = [];
+  let largestGroupCells = 0;
   for (const part of parts) {
     const fh = await openAsync(part, 'r');
     try {
       const meta = await readMetadata(part, fh);
       rows += Number(meta.num_rows);
-      if (!columns.length) columns = topLevel(meta.schema).map((i) => meta.schema[i]!.name);
+      const top = topLevel(meta.schema);
+      if (!columns.length) columns = top.map((i) => meta.schema[i]!.name);
+      for (const g of meta.row_groups) largestGroupCells = Math.max(largestGroupCells, Number(g.num_rows) * top.length);
     } finally {
       await fh.close();
     }
   }
-  return { rows, columns, parts };
+  return { rows, columns, parts, largestGroupCells };
 }
 
 export function fileBuffer(fh: FH, size: number): AsyncBuffer {
@@ -100,23 +106,8 @@ export async function readMetadata(file: string, fh: FH): Promise<FileMetaData> 
  * thread decodes row group by row group (parquetDecodeWorker) while this one inserts, as for CSV.
  */
 export async function readParquet(input: TabularInput): Promise<TabularResult> {
-  return runParquetPipeline(input.file, input.temp, input.size, input.ctx, input.label, decoderHeapMb(await largestRowGroup(input.file)));
-}
-
-/** The most cells (rows × columns) of any row group of a Parquet file or folder, from the footers. */
-export async function largestRowGroup(fileOrDir: string): Promise<number> {
-  let most = 0;
-  for (const part of partsOf(fileOrDir)) {
-    const fh = await openAsync(part, 'r');
-    try {
-      const meta = await readMetadata(part, fh);
-      const columns = topLevel(meta.schema).length;
-      for (const g of meta.row_groups) most = Math.max(most, Number(g.num_rows) * columns);
-    } finally {
-      await fh.close();
-    }
-  }
-  return most;
+  const { largestGroupCells } = await parquetInfo(input.file);
+  return runParquetPipeline(input.file, input.temp, input.size, input.ctx, input.label, decoderHeapMb(largestGroupCells));
 }
 
 /** Bytes a decoded cell takes while its row group is live: its string, its slot in a row array, the column copy hyparquet transposes from. */

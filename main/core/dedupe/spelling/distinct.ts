@@ -100,8 +100,8 @@ export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn, 
     // Only the rows the filters match (the grid's filters and facet selections), when there are any.
     const w = where.length ? whereClause(ds, [...where]) : null;
     if (w) registerFunctions(db);
-    const stmt = db.prepare(`SELECT ${p} FROM rows WHERE _rid >= ? AND _rid < ?${w ? ` AND (${w.sql})` : ''}`).pluck();
-    const read = { all: (from: number, to: number) => stmt.all(from, to, ...(w?.params ?? [])) };
+    const read = db.prepare(`SELECT ${p} FROM rows WHERE _rid >= ? AND _rid < ?${w ? ` AND (${w.sql})` : ''}`).pluck();
+    const params = w?.params ?? [];
     const counts = new Map<string, number>();
     let blank = 0;
     const lo = span.lo ?? 0;
@@ -109,7 +109,7 @@ export function readDistinct(ws: Workspace, ds: StoredDataset, c: StoredColumn, 
     for (let from = lo; from <= hi; from += CHUNK) {
       if (ctx.isCancelled()) throw new TidysetError('CANCELLED', 'cancelled');
       ctx.progress(from - lo, hi - lo + 1, 'counting distinct values');
-      for (const raw of read.all(from, from + CHUNK) as Array<string | number | null>) {
+      for (const raw of read.all(from, from + CHUNK, ...params) as Array<string | number | null>) {
         if (raw === null || raw === '') {
           blank++;
           continue;

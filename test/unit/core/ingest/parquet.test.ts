@@ -9,7 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { importFile } from '../../../../main/core/ingest/importFile';
 import { fileParts } from '../../../../main/core/ingest/parts';
 import { runParquetPipeline } from '../../../../main/core/ingest/csvPipeline';
-import { decoderHeapMb, largestRowGroup } from '../../../../main/core/ingest/parquet';
+import { decoderHeapMb, parquetInfo } from '../../../../main/core/ingest/parquet';
 import { quietContext } from '../../../../main/core/jobs/context';
 import { scanFolder } from '../../../../main/core/scan/scan';
 import { readRows } from '../../../../main/core/rows/datasetDb';
@@ -100,7 +100,7 @@ describe('Parquet import', () => {
     const dir = path.dirname(kit.write('heap', ''));
     const file = path.join(dir, 'one-group.parquet');
     await conn.run(`COPY (SELECT range AS id, 'text value number ' || range AS s, range / 7.0 AS x FROM range(300000)) TO ${lit(file)} (FORMAT parquet, ROW_GROUP_SIZE 300000)`);
-    assert.equal(await largestRowGroup(file), 900_000);
+    assert.equal((await parquetInfo(file)).largestGroupCells, 900_000);
     const temp = path.join(dir, 'heap.sqlite');
     // 16 MB cannot hold a decoded group of 300,000 rows: the decoder runs out of memory and runs again uncapped.
     const r = await runParquetPipeline(file, temp, 0, quietContext, 'heap', 16);
