@@ -19,10 +19,11 @@ interface KeyDef {
   key: string;
   kind: BlockKey['kind'];
   columns: string[];
-  /** Keys of record i (none, one, or — for words — several). */
-  keysOf(i: number): readonly string[];
-  /** One key per value (prefix, sound, value): computed once per distinct value of `column`. */
-  perValue?: { column: PreparedColumn; key: (v: string) => string };
+  /**
+   * Where a record's keys come from: one key per value (prefix, sound, value), computed once per
+   * distinct value of `column`; or any number per record (the words of a text).
+   */
+  source: { perValue: PreparedColumn; of: (v: string) => string } | { keysOf: (i: number) => readonly string[] };
 }
 
 /** A key's blocks as flat lists: block k holds members[start[k] … start[k+1]), records ascending; blocks in order of their first record. */
@@ -45,13 +46,7 @@ const phonetic = (s: string): string => {
 
 /** A key computed once per distinct value of a column (names repeat: the phonetic code is the costly part). */
 function perValueDef(key: string, kind: BlockKey['kind'], c: PreparedColumn, of: (v: string) => string): KeyDef {
-  const cache: Array<readonly string[] | undefined> = new Array(c.freq.length);
-  const keysOf = (i: number): readonly string[] => {
-    const id = c.valueId[i]!;
-    if (id < 0) return [];
-    return (cache[id] ??= [of(c.norm[i]!)]);
-  };
-  return { key, kind, columns: [c.name], keysOf, perValue: { column: c, key: of } };
+  return { key, kind, columns: [c.name], source: { perValue: c, of } };
 }
 
 /** The first record's normalised text of each value id. */
@@ -81,12 +76,13 @@ function blocksOf(def: KeyDef, n: number): Blocks {
     }
     return id;
   };
-  if (def.perValue) {
-    const c = def.perValue.column;
+  const src = def.source;
+  if ('perValue' in src) {
+    const c = src.perValue;
     const texts = valueTexts(c);
     // Value ids are numbered by first record, so key ids given in value order follow first records too.
     const keyOfValue = new Int32Array(texts.length);
-    for (let v = 0; v < texts.length; v++) keyOfValue[v] = idOf(def.perValue.key(texts[v]!));
+    for (let v = 0; v < texts.length; v++) keyOfValue[v] = idOf(src.of(texts[v]!));
     const rec = new Int32Array(n);
     const count = new Int32Array(names.length + 1);
     for (let i = 0; i < n; i++) {
@@ -103,7 +99,7 @@ function blocksOf(def: KeyDef, n: number): Blocks {
   }
   const lists: number[][] = [];
   for (let i = 0; i < n; i++) {
-    for (const k of def.keysOf(i)) {
+    for (const k of src.keysOf(i)) {
       const id = idOf(k);
       (lists[id] ??= []).push(i);
     }
@@ -122,7 +118,7 @@ function keyDefs(cols: PreparedColumn[], skipped: string[]): KeyDef[] {
     if (c.present === 0) continue;
     const distinct = c.freq.length;
     if (c.kind === 'tokenSet') {
-      defs.push({ key: `${c.name}: words`, kind: 'token', columns: [c.name], keysOf: (i) => [...c.toks![i]!].map(String) });
+      defs.push({ key: `${c.name}: words`, kind: 'token', columns: [c.name], source: { keysOf: (i) => [...c.toks![i]!].map(String) } });
       continue;
     }
     // A column of a handful of values (a state, a gender) blocks nothing useful on its own.
