@@ -78,6 +78,17 @@ export function median(values: number[]): number {
 }
 
 /** Formats a number with thousands separators and a fixed number of decimals. */
+/** The median wall-clock seconds of `reps` runs of `fn` (given the run's index), synchronous or not. */
+export async function medianSeconds(reps: number, fn: (i: number) => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push((performance.now() - t) / 1000);
+  }
+  return median(times);
+}
+
 export function fmt(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -9,7 +9,7 @@ import { runRules } from '../../main/core/profile/rules';
 import type { Rule } from '../../shared/rules/schema';
 import { benchWorkspace } from './gridBench';
 import { ensureInput } from './importBench';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable, loadLine } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable, loadLine, medianSeconds } from './lib';
 
 /** Ten rules of every kind over the bench columns. */
 export const BENCH_RULES: Rule[] = [
@@ -43,38 +43,18 @@ async function duckdbSummarize(csv: string, reps: number): Promise<number> {
   }
 }
 
-function timed(reps: number, fn: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    fn();
-    times.push((performance.now() - t) / 1000);
-  }
-  return median(times);
-}
-
-async function timedAsync(reps: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    await fn();
-    times.push((performance.now() - t) / 1000);
-  }
-  return median(times);
-}
-
 export async function runProfileBench(ctx: BenchContext): Promise<SectionReport> {
   const input = await ensureInput(ctx.benchDir, ctx.rows);
   const { ws, cleanup } = await benchWorkspace(ctx);
   try {
     const ds = ws.datasets.get('bench');
     const duck = await duckdbSummarize(input.path, ctx.reps);
-    const profile = timed(ctx.reps, () => profileDataset(ws, 'bench', { fresh: true }));
+    const profile = await medianSeconds(ctx.reps, () => profileDataset(ws, 'bench', { fresh: true }));
     // The app's profile job and `tidyset profile`: the columns split over two threads from 100k rows.
-    const twoThreads = await timedAsync(ctx.reps, () => profileInParallel(ws, 'bench', { fresh: true }));
-    const rules = timed(ctx.reps, () => runRules(ws, 'bench', BENCH_RULES.map((rule) => ({ rule, id: null, problem: null }))));
+    const twoThreads = await medianSeconds(ctx.reps, () => profileInParallel(ws, 'bench', { fresh: true }));
+    const rules = await medianSeconds(ctx.reps, () => runRules(ws, 'bench', BENCH_RULES.map((rule) => ({ rule, id: null, problem: null }))));
     const cut = Math.round(ds.rows * 0.8);
-    const drift = timed(ctx.reps, () => {
+    const drift = await medianSeconds(ctx.reps, () => {
       const a = datasetSide(ws, 'bench', { sql: '_rid <= ?', params: [cut] }, 'first 80 %');
       const b = datasetSide(ws, 'bench', { sql: '_rid > ?', params: [cut] }, 'last 20 %');
       try {

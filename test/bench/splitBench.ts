@@ -12,19 +12,9 @@ import { datasetLeakage } from '../../main/core/split/datasetLeakage';
 import { splitDataset } from '../../main/core/split/splitDataset';
 import { benchWorkspace } from './gridBench';
 import { ensureInput } from './importBench';
-import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, median, textTable, loadLine } from './lib';
+import { type BenchContext, type SectionReport, fmt, machineLine, markdownTable, textTable, loadLine, medianSeconds } from './lib';
 
 const lit = (p: string) => `'${p.replace(/'/g, "''")}'`;
-
-async function timed(reps: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    await fn(i);
-    times.push((performance.now() - t) / 1000);
-  }
-  return median(times);
-}
 
 export async function runSplitBench(ctx: BenchContext): Promise<SectionReport> {
   const { ws, cleanup } = await benchWorkspace(ctx);
@@ -43,7 +33,7 @@ export async function runSplitBench(ctx: BenchContext): Promise<SectionReport> {
     const seconds: Record<string, number> = {};
     for (const [label, spec] of cases) {
       let k = 0;
-      const s = await timed(ctx.reps, async () => {
+      const s = await medianSeconds(ctx.reps, async () => {
         const out = path.join(scratch, `out-${rows.length}-${k++}`);
         await splitDataset(ws, SplitJobInSchema.parse({ dataset: 'bench', out, seed: 42, ...spec }), quietContext);
         rmSync(out, { recursive: true, force: true });
@@ -51,15 +41,15 @@ export async function runSplitBench(ctx: BenchContext): Promise<SectionReport> {
       seconds[label] = s;
       rows.push([label, fmt(s, 2), fmt(n / s)]);
     }
-    const leak = await timed(ctx.reps, async () => datasetLeakage(ws, 'bench', 'holdout'));
+    const leak = await medianSeconds(ctx.reps, async () => datasetLeakage(ws, 'bench', 'holdout'));
     rows.push([`Tidyset leakage ${fmt(n)} vs ${fmt(small)} rows (exact + near duplicates)`, fmt(leak, 2), fmt((n + small) / leak)]);
 
     // Anchors: DuckDB writing the same table (loaded from the bench CSV beforehand, not timed).
     const input = await ensureInput(ctx.benchDir, ctx.rows);
     const conn = await (await DuckDBInstance.create(':memory:')).connect();
     await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv(${lit(input.path)}, all_varchar = true)`);
-    const duckCsv = await timed(ctx.reps, (i) => conn.run(`COPY t TO ${lit(path.join(scratch, `duck-${i}.csv`))} (FORMAT csv, HEADER)`));
-    const duckPq = await timed(ctx.reps, (i) => conn.run(`COPY t TO ${lit(path.join(scratch, `duck-${i}.parquet`))} (FORMAT parquet, COMPRESSION snappy)`));
+    const duckCsv = await medianSeconds(ctx.reps, (i) => conn.run(`COPY t TO ${lit(path.join(scratch, `duck-${i}.csv`))} (FORMAT csv, HEADER)`));
+    const duckPq = await medianSeconds(ctx.reps, (i) => conn.run(`COPY t TO ${lit(path.join(scratch, `duck-${i}.parquet`))} (FORMAT parquet, COMPRESSION snappy)`));
     rows.push(['DuckDB COPY t TO csv (anchor)', fmt(duckCsv, 2), fmt(n / duckCsv)]);
     rows.push(['DuckDB COPY t TO parquet (anchor)', fmt(duckPq, 2), fmt(n / duckPq)]);
     for (const r of rows) {
